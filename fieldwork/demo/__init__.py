@@ -1,0 +1,1 @@
+"""The seeded synthetic demo inspection, as plain data."""

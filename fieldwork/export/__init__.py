@@ -1,0 +1,1 @@
+"""The draft judgement evidence pack, rendered from plain data."""

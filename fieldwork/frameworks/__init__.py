@@ -1,0 +1,1 @@
+"""Inspection frameworks as versioned, validated data: loader, problem report, mappings, rules."""

@@ -1,0 +1,1 @@
+"""Detectors for personal data that should not be in a note."""

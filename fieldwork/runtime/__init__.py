@@ -1,0 +1,1 @@
+"""Operating-system helpers every layer needs: folders, shipped assets, logging, atomic writes."""

@@ -1,0 +1,1 @@
+"""One function per user action, returning plain data to the window and the command line."""

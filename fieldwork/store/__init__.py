@@ -1,0 +1,1 @@
+"""The encrypted notebook: SQLCipher database, models, keys, search and history."""

@@ -1,0 +1,1 @@
+"""Runtime assets shipped with Fieldwork: frameworks, fonts, icons, help."""
