@@ -1,0 +1,231 @@
+"""Create, open and close notebooks; remember or forget the key on this computer; passphrases."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from fieldwork.domain.errors import (
+    FieldworkError,
+    NotANotebook,
+    NotebookDamaged,
+    NotebookError,
+    UnknownFramework,
+)
+from fieldwork.domain.inspection import Inspection
+from fieldwork.frameworks.library import default_library
+from fieldwork.runtime.paths import folders
+from fieldwork.services.notebook import Notebook
+
+if TYPE_CHECKING:
+    from fieldwork.store.database import Database
+    from fieldwork.store.keys.key_file_format import KeyFile
+    from fieldwork.store.keys.key_holder import KeyHolder
+    from fieldwork.store.keys.wrapping import KdfParams
+    from fieldwork.store.notebook_files import NotebookPaths, OpenMarker
+
+
+class PassphraseNeeded(NotebookError):
+    """No remembered key could open the notebook; the message says why."""
+
+    default_message = "Enter the notebook's passphrase."
+
+
+@dataclass(frozen=True, slots=True)
+class CreatedNotebook:
+    notebook: Notebook
+    recovery_code: str | None  # shown once, to be written down; never stored in clear
+
+
+@dataclass(frozen=True, slots=True)
+class KdfChoice:
+    """Argon2id parameters for new key slots: production by default, cheap ones in tests."""
+
+    time_cost: int = 2
+    memory_kib: int = 262_144
+    parallelism: int = 4
+
+
+def _kdf(choice: KdfChoice | None) -> KdfParams:
+    from fieldwork.store.keys.wrapping import DEFAULT_KDF, KdfParams
+
+    if choice is None:
+        return DEFAULT_KDF
+    return KdfParams(
+        time_cost=choice.time_cost, memory_kib=choice.memory_kib, parallelism=choice.parallelism
+    )
+
+
+def create_notebook(
+    folder: Path,
+    inspection: Inspection,
+    passphrase: str,
+    *,
+    recovery_code: bool = True,
+    kdf: KdfChoice | None = None,
+) -> CreatedNotebook:
+    """Make a new encrypted notebook folder for an inspection and open it."""
+    from fieldwork.store import migrate
+    from fieldwork.store.database import Database, create_database
+    from fieldwork.store.keys.key_file import create_key_file, with_db_salt, write_key_file
+    from fieldwork.store.keys.recovery_code import format_recovery_code, new_recovery_code
+    from fieldwork.store.notebook_files import OpenMarker, prepare_new_folder
+
+    framework = default_library().get(inspection.framework_id)
+    code = new_recovery_code() if recovery_code else None
+    key_file, key = create_key_file(passphrase, recovery_code=code, kdf=_kdf(kdf))
+    paths = prepare_new_folder(folder)
+    marker = OpenMarker(paths)
+    database: Database | None = None
+    try:
+        marker.acquire()
+        create_database(paths.db, key)
+        with paths.db.open("rb") as handle:
+            key_file = with_db_salt(key_file, handle.read(16))
+        write_key_file(paths.key, key_file)
+        database = Database(paths.db, key)
+        migrate.upgrade(database)
+        notebook = Notebook(
+            paths, key_file.notebook_id, framework, database, key, marker, inspection.inspector
+        )
+        with notebook.unit_of_work() as uow:
+            uow.inspection.set_meta("notebook_id", key_file.notebook_id)
+            state = uow.inspection.save(inspection)
+            uow.record("inspection", "1", "create", state)
+            uow.commit()
+    except BaseException:
+        if database is not None:
+            database.close()
+        key.zero()
+        marker.release()
+        shutil.rmtree(paths.folder, ignore_errors=True)  # it was new and held nothing else
+        raise
+    return CreatedNotebook(notebook, format_recovery_code(code) if code else None)
+
+
+def open_notebook(
+    folder: Path,
+    *,
+    passphrase: str | None = None,
+    recovery_code: str | None = None,
+    use_keyring: bool = True,
+) -> Notebook:
+    """Open with a passphrase, a recovery code, or the key remembered on this computer."""
+    from fieldwork.store.keys.key_file import read_key_file
+    from fieldwork.store.notebook_files import OpenMarker, check_existing
+
+    paths = check_existing(folder)
+    key_file = read_key_file(paths.key)
+    marker = OpenMarker(paths)
+    marker.acquire()
+    try:
+        key = _unlock(key_file, passphrase, recovery_code, use_keyring)
+        return _open_with_key(paths, key_file, key, marker)
+    except BaseException:
+        marker.release()
+        raise
+
+
+def _unlock(
+    key_file: KeyFile, passphrase: str | None, recovery_code: str | None, use_keyring: bool
+) -> KeyHolder:
+    from fieldwork.store.keys import keyring_adapter
+    from fieldwork.store.keys.key_file import (
+        device_slot_ids,
+        unlock_with_device_key,
+        unlock_with_passphrase,
+        unlock_with_recovery_code,
+    )
+
+    if passphrase is not None:
+        return unlock_with_passphrase(key_file, passphrase)
+    if recovery_code is not None:
+        return unlock_with_recovery_code(key_file, recovery_code)
+    reason = "This notebook is not remembered on this computer."
+    if use_keyring:
+        for slot_id in device_slot_ids(key_file):
+            found = keyring_adapter.recall(key_file.notebook_id, slot_id)
+            if isinstance(found, keyring_adapter.Unavailable):
+                reason = found.reason
+                continue
+            try:
+                return unlock_with_device_key(key_file, slot_id, found.device_key)
+            except FieldworkError as error:
+                reason = str(error)
+            finally:
+                found.zero()
+    raise PassphraseNeeded(f"{reason} Enter the notebook's passphrase.")
+
+
+def _open_with_key(
+    paths: NotebookPaths, key_file: KeyFile, key: KeyHolder, marker: OpenMarker
+) -> Notebook:
+    from fieldwork.store import migrate
+    from fieldwork.store.database import Database, WrongKeyOrNotDatabase
+
+    database = Database(paths.db, key)
+    try:
+        with database.raw() as raw:
+            revision = migrate.current_revision(raw)
+        if migrate.needs_upgrade(revision):
+            if revision is None:
+                raise NotANotebook("This encrypted database has no Fieldwork notebook inside.")
+            _backup_before_migration(database, key, paths, key_file.notebook_id)
+            migrate.upgrade(database)
+        notebook = Notebook(
+            paths, key_file.notebook_id, default_library().get("ilacs-2026"), database, key, marker
+        )
+        with notebook.unit_of_work(read_only=True) as uow:
+            stored_id = uow.inspection.meta("notebook_id")
+            inspection = uow.inspection.get()
+        if stored_id != key_file.notebook_id or inspection is None:
+            raise NotANotebook("The key file belongs to a different notebook.")
+        try:
+            notebook.framework = default_library().get(inspection.framework_id)
+        except UnknownFramework:
+            raise UnknownFramework(
+                f"This notebook uses the framework '{inspection.framework_id}', which is not installed here."
+            ) from None
+        notebook.actor = inspection.inspector
+        notebook.recovered_after_crash = marker.previous_run_crashed
+        return notebook
+    except WrongKeyOrNotDatabase:
+        database.close()
+        key.zero()
+        raise _explain_wrong_key(paths, key_file) from None
+    except BaseException:
+        database.close()
+        key.zero()
+        raise
+
+
+def _explain_wrong_key(paths: NotebookPaths, key_file: KeyFile) -> NotebookError:
+    with paths.db.open("rb") as handle:
+        salt = handle.read(16)
+    if key_file.db_salt is not None and salt != key_file.db_salt:
+        return NotebookDamaged(
+            "The start of the notebook file is damaged (its header does not match the key file). "
+            "Restore it from the latest backup."
+        )
+    return NotebookDamaged(
+        "The key opened, but the notebook file does not: either the key file belongs to another "
+        "notebook, or the start of the notebook file is damaged. Restore it from the latest backup."
+    )
+
+
+def _backup_before_migration(
+    database: object, key: object, paths: object, notebook_id: str
+) -> None:
+    from fieldwork.store.backups import make_backup
+    from fieldwork.store.database import Database
+    from fieldwork.store.keys.key_holder import KeyHolder
+    from fieldwork.store.notebook_files import NotebookPaths
+
+    assert (
+        isinstance(database, Database)
+        and isinstance(key, KeyHolder)
+        and isinstance(paths, NotebookPaths)
+    )
+    make_backup(database, key, paths.key, notebook_id, folders().backups, "before-migration")

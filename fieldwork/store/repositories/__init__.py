@@ -1,0 +1,1 @@
+"""Repositories: add, change and query evidence as domain values; they never commit."""
