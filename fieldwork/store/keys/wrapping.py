@@ -14,8 +14,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from fieldwork.domain.errors import InputRejected, KeyFileDamaged
+from fieldwork.domain.passphrase import passphrase_refusal
 from fieldwork.store.keys.key_holder import DATA_KEY_BYTES, wipe
-from fieldwork.store.keys.passphrase_rules import passphrase_refusal
 
 ARGON2_VERSION = 19
 WRAPPING_KEY_BYTES = 32

@@ -66,6 +66,9 @@ _SWAPS = str.maketrans(
 )
 
 
+LONG_ENOUGH_FOR_ONE_CLASS = 20
+
+
 def passphrase_refusal(text: str) -> str | None:
     """The sentence explaining why `text` cannot be used at all, or None when it can."""
     if text == "":
@@ -81,7 +84,8 @@ def passphrase_warnings(text: str) -> list[str]:
     warnings: list[str] = []
     if len(normalised) < RECOMMENDED_LENGTH:
         warnings.append(SHORT_WARNING)
-    if len(_character_classes(normalised)) == 1:
+    # A long passphrase of ordinary words is strong without digits or symbols.
+    if len(_character_classes(normalised)) == 1 and len(normalised) < LONG_ENOUGH_FOR_ONE_CLASS:
         warnings.append(ONE_CLASS_WARNING)
     if _is_common(normalised):
         warnings.append(COMMON_WARNING)
