@@ -8,9 +8,9 @@ from datetime import datetime
 
 from fieldwork.domain.evidence import Tag
 from fieldwork.domain.ids import ActivityId, CaseId, NoteId, PractitionerId
+from fieldwork.domain.text import without_controls
 
-_PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|(\S+)')
-_WORD_CHARS = re.compile(r"\w+", re.UNICODE)
+_PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|([^\s"]+)')
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,17 +20,26 @@ class SearchTerm:
     prefix: bool = False  # the last word typed so far: match words starting with it
 
 
-def split_search_text(text: str) -> tuple[SearchTerm, ...]:
-    """Words and "quoted phrases"; punctuation is ignored, so no input is ever a syntax error."""
+def _may_hold_a_word(text: str) -> bool:
+    # ASCII letters and digits certainly make words; whether other characters do is the full-text
+    # tokenizer's call (its Unicode tables differ from Python's), so the store asks it.
+    return any(ch.isalnum() or not ch.isascii() for ch in text)
+
+
+def split_search_text(text: str, *, prefix_last: bool = True) -> tuple[SearchTerm, ...]:
+    """Words and "quoted phrases", kept as typed: the full-text index splits them into words
+    exactly as it split the notes, so punctuation and odd characters can never mismatch or be a
+    syntax error. Terms with nothing to search for (bare punctuation) are dropped."""
     terms: list[SearchTerm] = []
+    text = without_controls(text, " ")  # a NUL would end the query early inside SQLite
     for match in _PHRASE_OR_WORD.finditer(text):
         phrase, word = match.group(1), match.group(2)
-        raw = phrase if phrase is not None else word
-        words = _WORD_CHARS.findall(raw or "")
-        if not words:
+        raw = (phrase if phrase is not None else word or "").strip()
+        if not raw or not _may_hold_a_word(raw):
             continue
-        terms.append(SearchTerm(" ".join(words), phrase=phrase is not None or len(words) > 1))
-    if terms and not terms[-1].phrase and not text.endswith((" ", '"')):
+        terms.append(SearchTerm(raw, phrase=phrase is not None))
+    # While typing, the last word is probably unfinished: match words that start with it.
+    if prefix_last and terms and not terms[-1].phrase and text[-1:].isalnum():
         last = terms[-1]
         terms[-1] = SearchTerm(last.text, phrase=False, prefix=True)
     return tuple(terms)
@@ -39,6 +48,7 @@ def split_search_text(text: str) -> tuple[SearchTerm, ...]:
 @dataclass(frozen=True, slots=True)
 class SearchQuery:
     text: str = ""
+    as_you_type: bool = False  # the last word may be unfinished: match it as a prefix
     criterion_ids: tuple[
         str, ...
     ] = ()  # any of these (a judgement or theme expands to its criteria)

@@ -19,10 +19,13 @@ def clean_note_text(text: str) -> tuple[str, bool]:
             f"This note is {len(text):,} characters long; a note may hold at most "
             f"{MAX_NOTE_CHARS:,}. Split it into several notes."
         )
-    cleaned = text.replace("\r\n", "\n").replace("\r", "\n")
-    cleaned = _CONTROLS.sub("", cleaned)
-    cleaned = _SURROGATES.sub("\ufffd", cleaned)
+    cleaned = without_controls(text.replace("\r\n", "\n").replace("\r", "\n"))
     return cleaned, cleaned != text
+
+
+def without_controls(text: str, replacement: str = "") -> str:
+    """Control characters removed (or replaced) and lone surrogates made U+FFFD."""
+    return _SURROGATES.sub("\ufffd", _CONTROLS.sub(replacement, text))
 
 
 def first_line(text: str, limit: int = 120) -> str:

@@ -229,3 +229,79 @@ def _backup_before_migration(
         and isinstance(paths, NotebookPaths)
     )
     make_backup(database, key, paths.key, notebook_id, folders().backups, "before-migration")
+
+
+def change_passphrase(folder: Path, old_passphrase: str, new_passphrase: str) -> None:
+    """Rewrap the data key under a new passphrase; the database file is not touched."""
+    from fieldwork.store.keys.key_file import change_passphrase as rewrap
+    from fieldwork.store.keys.key_file import read_key_file, write_key_file
+    from fieldwork.store.notebook_files import OpenMarker, check_existing
+
+    paths = check_existing(folder)
+    marker = OpenMarker(paths)
+    marker.acquire()
+    try:
+        key_file = read_key_file(paths.key)
+        write_key_file(paths.key, rewrap(key_file, old_passphrase, new_passphrase))
+    finally:
+        marker.release()
+
+
+def keyring_available() -> tuple[bool, str]:
+    """Whether "remember on this computer" can be offered here, and why not."""
+    from fieldwork.store.keys import keyring_adapter
+
+    return keyring_adapter.keyring_status()
+
+
+def remember_on_this_computer(notebook: Notebook) -> str | None:
+    """Keep a device key in the OS keyring so this notebook opens without the passphrase here.
+
+    Returns None when remembered, or the reason it could not be (the notebook is unchanged).
+    """
+    from fieldwork.store.keys import keyring_adapter
+    from fieldwork.store.keys.key_file import add_device_slot, read_key_file, write_key_file
+    from fieldwork.store.keys.key_holder import wipe
+
+    key_file = read_key_file(notebook.paths.key)
+    updated, slot_id, device_key = add_device_slot(key_file, notebook.key)
+    try:
+        failed = keyring_adapter.remember(notebook.notebook_id, slot_id, device_key)
+        if failed is not None:
+            return failed.reason
+        try:
+            write_key_file(notebook.paths.key, updated)
+        except BaseException:
+            keyring_adapter.forget(notebook.notebook_id, slot_id)
+            raise
+    finally:
+        wipe(device_key)
+    return None
+
+
+def forget_on_this_computer(notebook: Notebook) -> str | None:
+    """Remove every device slot and its keyring entry; None when done, else what was left."""
+    from fieldwork.store.keys import keyring_adapter
+    from fieldwork.store.keys.key_file import (
+        device_slot_ids,
+        read_key_file,
+        remove_device_slot,
+        write_key_file,
+    )
+
+    key_file = read_key_file(notebook.paths.key)
+    problem = None
+    for slot_id in device_slot_ids(key_file):
+        key_file = remove_device_slot(key_file, slot_id)
+        outcome = keyring_adapter.forget(notebook.notebook_id, slot_id)
+        if outcome is not None:
+            # The slot is gone from the key file, so a stale entry can no longer open anything.
+            problem = f"The key file no longer accepts it, but the keyring entry remains: {outcome.reason}"
+    write_key_file(notebook.paths.key, key_file)
+    return problem
+
+
+def is_remembered(notebook: Notebook) -> bool:
+    from fieldwork.store.keys.key_file import device_slot_ids, read_key_file
+
+    return bool(device_slot_ids(read_key_file(notebook.paths.key)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -183,6 +184,9 @@ def create_database(path: Path, key: KeyHolder) -> None:
     if Path(path).exists():
         raise NotANotebook("A notebook file already exists there; it was left untouched.")
     connection = connect_keyed(path, key, create=True)
+    if os.name == "posix":
+        # SQLite creates files with the umask's mode; the WAL and shared-memory files copy it.
+        os.chmod(path, 0o600)
     try:
         # Write the header page now, so the file exists with its salt and application id.
         connection.execute("CREATE TABLE IF NOT EXISTS notebook_created (at TEXT)")

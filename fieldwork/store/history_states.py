@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterator, Sequence
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -16,6 +18,7 @@ from fieldwork.store.models import (
     JudgementRow,
     NoteRow,
     PractitionerRow,
+    TagRow,
     activity_cases,
     activity_practitioners,
     enquiry_answers,
@@ -24,16 +27,69 @@ from fieldwork.store.models import (
 )
 
 
+class _NoteFields(Protocol):
+    @property
+    def text(self) -> str: ...
+
+    @property
+    def created_at(self) -> datetime: ...
+
+    @property
+    def edited_at(self) -> datetime: ...
+
+    @property
+    def author(self) -> str: ...
+
+    @property
+    def activity_id(self) -> str | None: ...
+
+    @property
+    def revision(self) -> int: ...
+
+    @property
+    def reviewed(self) -> bool: ...
+
+
+class _TagFields(Protocol):
+    @property
+    def criterion_id(self) -> str: ...
+
+    @property
+    def evaluation(self) -> str: ...
+
+    @property
+    def source(self) -> str | None: ...
+
+    @property
+    def grade_leaning(self) -> str | None: ...
+
+    @property
+    def corroborated(self) -> bool: ...
+
+    @property
+    def escalate(self) -> bool: ...
+
+
 def note_state(row: NoteRow, case_ids: Sequence[str]) -> dict[str, Any]:
+    tags: list[TagRow] = sorted(row.tags, key=lambda t: t.position)
+    return note_state_of(row, case_ids, tags)
+
+
+def note_state_of(
+    note: _NoteFields, case_ids: Sequence[str], tags: Sequence[_TagFields]
+) -> dict[str, Any]:
+    """A note's recorded state, from a row or from plain values (bulk imports)."""
+    # The text's hash, not the text: history must prove what a note said without keeping words
+    # that were deleted or replaced (a name the privacy guard caught, a note deleted in error).
     return {
-        "text": row.text,
-        "created_at": history_time(row.created_at),
-        "edited_at": history_time(row.edited_at),
-        "author": row.author,
-        "activity_id": row.activity_id,
+        "text_sha256": hashlib.sha256(note.text.encode("utf-8", "surrogatepass")).hexdigest(),
+        "created_at": history_time(note.created_at),
+        "edited_at": history_time(note.edited_at),
+        "author": note.author,
+        "activity_id": note.activity_id,
         "case_ids": sorted(case_ids),
-        "revision": row.revision,
-        "reviewed": row.reviewed,
+        "revision": note.revision,
+        "reviewed": note.reviewed,
         "tags": [
             {
                 "criterion_id": t.criterion_id,
@@ -43,7 +99,7 @@ def note_state(row: NoteRow, case_ids: Sequence[str]) -> dict[str, Any]:
                 "corroborated": t.corroborated,
                 "escalate": t.escalate,
             }
-            for t in sorted(row.tags, key=lambda t: t.position)
+            for t in tags
         ],
     }
 

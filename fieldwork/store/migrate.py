@@ -10,7 +10,7 @@ from fieldwork.domain.errors import NotebookTooNew
 if TYPE_CHECKING:
     from fieldwork.store.database import Database
 
-KNOWN_REVISIONS = ("0001", "0002")
+KNOWN_REVISIONS = ("0001", "0002", "0003")
 SCHEMA_HEAD = KNOWN_REVISIONS[-1]
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -118,7 +119,7 @@ def test_rewriting_the_whole_chain_passes_but_changes_the_fingerprint(tmp_path: 
         ).fetchall():
             state = json.loads(state_text)["state"]
             if entity == "note":
-                state["text"] = "What was not seen."
+                state["text_sha256"] = hashlib.sha256(b"What was not seen.").hexdigest()
             from datetime import datetime
 
             moment = datetime.strptime(at, "%Y-%m-%dT%H:%M:%S.%fZ")

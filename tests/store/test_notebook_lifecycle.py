@@ -41,6 +41,15 @@ def test_a_closed_notebook_is_two_files(closed_notebook: Path) -> None:
     assert sorted(p.name for p in closed_notebook.iterdir()) == ["notebook.db", "notebook.key"]
     assert oct(closed_notebook.stat().st_mode & 0o777) == "0o700"
     assert oct((closed_notebook / "notebook.key").stat().st_mode & 0o777) == "0o600"
+    assert oct((closed_notebook / "notebook.db").stat().st_mode & 0o777) == "0o600"
+
+
+def test_files_of_an_open_notebook_are_private(tmp_path: Path) -> None:
+    notebook = new_notebook(tmp_path).notebook
+    notes.save_note(notebook, _note("Something to put in the write-ahead log."))
+    modes = {p.name: oct(p.stat().st_mode & 0o777) for p in notebook.folder.iterdir()}
+    notebook.close()
+    assert modes == {name: "0o600" for name in ("notebook.db", "notebook.db-wal", "notebook.db-shm", "notebook.key", "notebook.open")}
 
 
 def test_reopen_with_passphrase_and_recovery_code(tmp_path: Path) -> None:

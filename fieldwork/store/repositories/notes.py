@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any, cast
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from fieldwork.domain.evidence import Note, NoteDraft, Tag
 from fieldwork.domain.ids import ActivityId, CaseId, NoteId
-from fieldwork.store.history_states import note_state
+from fieldwork.store.history_states import note_state, note_state_of
 from fieldwork.store.models import NoteRow, TagRow, note_cases
 
 
@@ -44,10 +44,12 @@ class NoteRepository:
         ]
 
     def save(
-        self, draft: NoteDraft, text: str, now: datetime
+        self, draft: NoteDraft, text: str, now: datetime, *, new: bool = False
     ) -> tuple[Note, int, str, dict[str, Any]]:
-        """Insert or update; returns the note, its rowid, 'create' or 'edit', and its history state."""
-        row = self._row(draft.id)
+        """Insert or update; returns the note, its rowid, 'create' or 'edit', and its history state.
+
+        `new=True` skips looking for an existing note (bulk imports of fresh ids)."""
+        row = None if new else self._row(draft.id)
         op = "edit" if row is not None else "create"
         if row is None:
             row = NoteRow(id=draft.id, created_at=draft.created_at or now, revision=0)
@@ -72,12 +74,72 @@ class NoteRepository:
         ]
         self.session.flush()
         case_ids = list(dict.fromkeys(draft.case_ids))
-        self.session.execute(delete(note_cases).where(note_cases.c.note_rowid == row.rowid))
+        if op == "edit":
+            self.session.execute(delete(note_cases).where(note_cases.c.note_rowid == row.rowid))
         if case_ids:
             self.session.execute(
                 insert(note_cases), [{"note_rowid": row.rowid, "case_id": c} for c in case_ids]
             )
         return self._to_domain(row, case_ids), row.rowid, op, note_state(row, case_ids)
+
+    def add_new_many(
+        self, drafts: Sequence[tuple[NoteDraft, str]], now: datetime
+    ) -> list[tuple[Note, int, dict[str, Any]]]:
+        """Insert many new notes with plain inserts (imports): (note, rowid, history state) each."""
+        start = int(self.session.scalar(select(func.coalesce(func.max(NoteRow.rowid), 0))) or 0)
+        notes: list[dict[str, Any]] = []
+        tags: list[dict[str, Any]] = []
+        links: list[dict[str, Any]] = []
+        results: list[tuple[Note, int, dict[str, Any]]] = []
+        for offset, (draft, text) in enumerate(drafts, start=1):
+            rowid = start + offset
+            note = Note(
+                id=draft.id,
+                text=text,
+                created_at=draft.created_at or now,
+                edited_at=now,
+                author=draft.author,
+                activity_id=draft.activity_id,
+                case_ids=tuple(dict.fromkeys(draft.case_ids)),
+                tags=draft.tags,
+                revision=1,
+                reviewed=draft.reviewed,
+            )
+            notes.append(
+                {
+                    "rowid": rowid,
+                    "id": note.id,
+                    "text": text,
+                    "created_at": note.created_at,
+                    "edited_at": now,
+                    "author": note.author,
+                    "activity_id": note.activity_id,
+                    "revision": 1,
+                    "reviewed": note.reviewed,
+                }
+            )
+            tags.extend(
+                {
+                    "note_rowid": rowid,
+                    "position": i,
+                    "criterion_id": t.criterion_id,
+                    "evaluation": t.evaluation,
+                    "source": t.source,
+                    "grade_leaning": t.grade_leaning,
+                    "corroborated": t.corroborated,
+                    "escalate": t.escalate,
+                }
+                for i, t in enumerate(draft.tags)
+            )
+            links.extend({"note_rowid": rowid, "case_id": c} for c in note.case_ids)
+            results.append((note, rowid, note_state_of(note, note.case_ids, note.tags)))
+        if notes:
+            self.session.execute(insert(NoteRow), notes)
+        if tags:
+            self.session.execute(insert(TagRow), tags)
+        if links:
+            self.session.execute(insert(note_cases), links)
+        return results
 
     def get(self, note_id: str) -> Note | None:
         row = self._row(note_id)
@@ -94,8 +156,6 @@ class NoteRepository:
         return rowid
 
     def count(self) -> int:
-        from sqlalchemy import func
-
         return int(self.session.scalar(select(func.count()).select_from(NoteRow)) or 0)
 
     def all_ids(self) -> list[str]:
