@@ -151,7 +151,9 @@ def bench_save_and_search(folder: Path, repeats: int, quick: bool) -> None:
         for query in QUERIES:
             for cut in range(3, len(query) + 1, 2):
                 started = time.perf_counter()
-                search.search_notes(notebook, SearchQuery(text=query[:cut], as_you_type=True, limit=200))
+                search.search_notes(
+                    notebook, SearchQuery(text=query[:cut], as_you_type=True, limit=200)
+                )
                 typed.append(time.perf_counter() - started)
         report("search as you type (prefixes of the same queries)", typed)
     baseline_plain_sqlite(repeats)

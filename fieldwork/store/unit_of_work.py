@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from fieldwork.store.database import Database, translate_error
 from fieldwork.store.history_chain import HistoryChain
 from fieldwork.store.repositories.activities import ActivityRepository
+from fieldwork.store.repositories.drafts import DraftRepository
 from fieldwork.store.repositories.inspection import InspectionRepository
 from fieldwork.store.repositories.judging import JudgingRepository
 from fieldwork.store.repositories.notes import NoteRepository
@@ -43,6 +44,7 @@ class UnitOfWork:
         self.judging = JudgingRepository(self.session)
         self.inspection = InspectionRepository(self.session)
         self.search = SearchIndex(self.session)
+        self.drafts = DraftRepository(self.session)
         self.history = HistoryChain(self.session, self._notebook_id)
         self.now = datetime.now(UTC)
         return self

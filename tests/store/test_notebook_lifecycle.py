@@ -49,7 +49,16 @@ def test_files_of_an_open_notebook_are_private(tmp_path: Path) -> None:
     notes.save_note(notebook, _note("Something to put in the write-ahead log."))
     modes = {p.name: oct(p.stat().st_mode & 0o777) for p in notebook.folder.iterdir()}
     notebook.close()
-    assert modes == {name: "0o600" for name in ("notebook.db", "notebook.db-wal", "notebook.db-shm", "notebook.key", "notebook.open")}
+    assert modes == {
+        name: "0o600"
+        for name in (
+            "notebook.db",
+            "notebook.db-wal",
+            "notebook.db-shm",
+            "notebook.key",
+            "notebook.open",
+        )
+    }
 
 
 def test_reopen_with_passphrase_and_recovery_code(tmp_path: Path) -> None:
