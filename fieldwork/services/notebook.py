@@ -52,6 +52,10 @@ class Notebook:
 
         checkpoint(self.database, truncate=truncate)
 
+    def release_thread(self) -> None:
+        """Close this thread's connection (each lane calls this before the notebook closes)."""
+        self.database.release_thread()
+
     def close(self) -> None:
         """Checkpoint, close every connection, zero the key and release the open marker."""
         if self._closed:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from collections.abc import Iterator
@@ -154,15 +155,29 @@ class Database:
         with self.engine().connect() as connection:
             yield connection.connection.driver_connection
 
+    def release_thread(self) -> None:
+        """Close the calling thread's connection (SQLite connections close on their own thread)."""
+        engine: Engine | None = getattr(self._local, "engine", None)
+        if engine is None:
+            return
+        with self._engines_lock:
+            if engine in self._engines:
+                self._engines.remove(engine)
+        engine.dispose()
+        self._local.engine = None
+
     def close(self) -> None:
-        """Checkpoint the WAL away and close every thread's connection."""
+        """Close every connection still open (call release_thread on other threads first)."""
         if self.closed:
             return
         with self._engines_lock:
             engines = list(self._engines)
             self._engines.clear()
         for engine in engines:
-            engine.dispose()
+            # A connection made on another thread that never released it cannot be closed from
+            # here (SQLite refuses); it closes when collected, and the key is zeroed anyway.
+            with contextlib.suppress(sqlcipher.ProgrammingError):
+                engine.dispose()
         self._local = threading.local()
         self.closed = True
 

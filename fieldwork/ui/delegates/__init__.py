@@ -1,0 +1,1 @@
+"""Item delegates: painting snippets with highlighted words, never as markup."""

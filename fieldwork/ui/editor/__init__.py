@@ -1,0 +1,1 @@
+"""The note editor: plain text with simple emphasis, autosaved while typing."""

@@ -1,0 +1,1 @@
+"""Item models over plain, immutable rows from services and the framework."""
