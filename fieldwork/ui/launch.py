@@ -20,12 +20,15 @@ def launch_window() -> int:
         return 1
     from PySide6.QtWidgets import QApplication
 
-    from fieldwork.ui.start_window import StartWindow
+    from fieldwork.runtime.logs import setup_logging
 
+    setup_logging()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("Fieldwork")
     app.setApplicationDisplayName("Fieldwork")
-    window = StartWindow()
+    from fieldwork.ui.main_window import MainWindow
+
+    window = MainWindow()
     window.show()
     return int(app.exec())

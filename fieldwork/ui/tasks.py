@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -19,18 +21,23 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 
+@dataclass
+class _Task:
+    """Everything about one request, owned by the GUI thread (see `TaskRunner`)."""
+
+    work: Callable[[], Any]
+    done: Done | None
+    failed: Failed | None
+    lane: str
+    key: str | None
+    generation: int
+    drop_stale: bool
+
+
 class _Bridge(QObject):
-    """Carries closures from lane threads to the GUI thread (queued connection)."""
+    """Carries (task id, succeeded, value) from lane threads to the GUI thread."""
 
-    deliver = Signal(object)
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.deliver.connect(self._run)
-
-    @staticmethod
-    def _run(closure: Callable[[], None]) -> None:
-        closure()
+    deliver = Signal(int, bool, object)
 
 
 class _Lane:
@@ -39,25 +46,30 @@ class _Lane:
     def __init__(self, name: str) -> None:
         self.name = name
         self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"fieldwork-{name}")
-        self.lock = threading.Lock()
-        # coalesce key -> the newest (work, done, failed) not yet started
-        self.pending: dict[str, tuple[Callable[[], Any], Done | None, Failed | None]] = {}
-        self.generation: dict[str, int] = {}  # key -> number of the newest request
-
-    def thread_id(self) -> int:
-        return int(self.pool.submit(threading.get_ident).result())
+        self.pending: dict[str, int] = {}  # coalesce key -> newest task id not yet started
+        self.generation: dict[str, int] = {}  # key -> generation of the newest request
 
 
 class TaskRunner:
-    """`write` (changes, in order, coalesced), `read` (latest wins per key), `job` (one at a time, cancellable)."""
+    """`write` (changes, in order, coalesced), `read` (latest wins per key), `job` (cancellable).
+
+    Callbacks and work stay referenced by the GUI thread until the result is delivered, and a lane
+    drops its own reference before it reports: so the last reference to anything a callback
+    holds (often a widget) always goes on the GUI thread. Qt objects destroyed on a worker
+    thread crash the process.
+    """
 
     def __init__(self, error_handler: Failed | None = None) -> None:
         self._bridge = _Bridge()
+        self._bridge.deliver.connect(self._delivered)
         self._lanes = {name: _Lane(name) for name in ("write", "read", "job")}
+        self._tasks: dict[int, _Task] = {}  # GUI thread only
+        self._queued_work: dict[int, Callable[[], Any]] = {}  # handed to lanes under the lock
+        self._lock = threading.Lock()
+        self._ids = itertools.count(1)
         self.error_handler = error_handler
         self.job_token: CancelToken | None = None
-        self._busy = 0
-        self._busy_lock = threading.Lock()
+        self._closed = False
 
     # --- the three lanes -------------------------------------------------------------
     def write(
@@ -69,7 +81,7 @@ class TaskRunner:
         coalesce: str | None = None,
     ) -> None:
         """Run a change; a queued change with the same `coalesce` key is replaced by this one."""
-        self._submit("write", work, done, failed, coalesce=coalesce, drop_stale=False)
+        self._submit("write", work, done, failed, key=coalesce, drop_stale=False)
 
     def read(
         self,
@@ -79,8 +91,8 @@ class TaskRunner:
         *,
         key: str = "",
     ) -> None:
-        """Run a query; if a newer query with the same key arrives, the older result is dropped."""
-        self._submit("read", work, done, failed, coalesce=key or None, drop_stale=bool(key))
+        """Run a query; a newer query with the same key replaces it, and a stale result is dropped."""
+        self._submit("read", work, done, failed, key=key or None, drop_stale=bool(key))
 
     def job(
         self,
@@ -91,7 +103,7 @@ class TaskRunner:
         """Run a long job (export, backup, verify) with a cancel token."""
         token = CancelToken()
         self.job_token = token
-        self._submit("job", lambda: work(token), done, failed, coalesce=None, drop_stale=False)
+        self._submit("job", lambda: work(token), done, failed, key=None, drop_stale=False)
         return token
 
     def _submit(
@@ -101,82 +113,81 @@ class TaskRunner:
         done: Done | None,
         failed: Failed | None,
         *,
-        coalesce: str | None,
+        key: str | None,
         drop_stale: bool,
     ) -> None:
-        lane = self._lanes[lane_name]
-        with lane.lock:
-            generation = lane.generation.get(coalesce or "", 0) + 1
-            if coalesce:
-                lane.generation[coalesce] = generation
-                already_queued = coalesce in lane.pending
-                lane.pending[coalesce] = (work, done, failed)
-                if already_queued:
-                    return  # the queued task will pick up this newer work
-        with self._busy_lock:
-            self._busy += 1
-
-        def run() -> None:
-            job, on_done, on_failed = work, done, failed
-            generation_now = generation
-            if coalesce:
-                with lane.lock:
-                    job, on_done, on_failed = lane.pending.pop(coalesce, (work, done, failed))
-                    generation_now = lane.generation.get(coalesce, generation)
-            try:
-                result = job()
-            except BaseException as error:  # delivered to the GUI thread, never lost
-                caught = error  # `error` is unbound once the except block ends
-                self._deliver(lambda: self._fail(caught, on_failed))
-            else:
-
-                def finish() -> None:
-                    if (
-                        drop_stale
-                        and coalesce
-                        and self._lanes[lane_name].generation.get(coalesce) != generation_now
-                    ):
-                        return  # a newer request is on its way; this result is stale
-                    if on_done is not None:
-                        on_done(result)
-
-                self._deliver(finish)
-            finally:
-                with self._busy_lock:
-                    self._busy -= 1
-
-        future: Future[None] = lane.pool.submit(run)
-        del future
-
-    def _deliver(self, closure: Callable[[], None]) -> None:
-        self._bridge.deliver.emit(closure)
-
-    def _fail(self, error: BaseException, failed: Failed | None) -> None:
-        if isinstance(error, Cancelled):
+        if self._closed:
             return
-        if failed is not None:
-            failed(error)
+        lane = self._lanes[lane_name]
+        task_id = next(self._ids)
+        with self._lock:
+            generation = lane.generation.get(key or "", 0) + 1
+            replaced: int | None = None
+            if key is not None:
+                lane.generation[key] = generation
+                replaced = lane.pending.get(key)
+                lane.pending[key] = task_id
+            self._queued_work[task_id] = work
+            if replaced is not None:
+                self._queued_work.pop(replaced, None)
+        self._tasks[task_id] = _Task(work, done, failed, lane_name, key, generation, drop_stale)
+        if replaced is not None:
+            self._tasks.pop(replaced, None)  # never started: the lane will run this one instead
+            return
+        lane.pool.submit(self._run, lane, key, task_id)
+
+    def _run(self, lane: _Lane, key: str | None, task_id: int) -> None:
+        """On the lane thread: take the newest work for this slot, run it, report by id."""
+        with self._lock:
+            if key is not None:
+                task_id = lane.pending.pop(key, task_id)
+            work = self._queued_work.pop(task_id, None)
+        if work is None:
+            return
+        try:
+            value, ok = work(), True
+        except BaseException as error:  # delivered to the GUI thread, never lost
+            value, ok = error, False
+        del work  # before reporting, so the GUI thread holds the last reference
+        self._bridge.deliver.emit(task_id, ok, value)
+
+    def _delivered(self, task_id: int, ok: bool, value: Any) -> None:
+        task = self._tasks.pop(task_id, None)
+        if task is None:
+            return
+        if (
+            task.drop_stale
+            and task.key is not None
+            and self._lanes[task.lane].generation.get(task.key) != task.generation
+        ):
+            return  # a newer request with the same key is on its way
+        if ok:
+            if task.done is not None:
+                task.done(value)
+            return
+        if isinstance(value, Cancelled):
+            return
+        if task.failed is not None:
+            task.failed(value)
         elif self.error_handler is not None:
-            self.error_handler(error)
-        elif not isinstance(error, FieldworkError):
-            log.error("background task failed: %s", type(error).__name__)
+            self.error_handler(value)
+        elif not isinstance(value, FieldworkError):
+            log.error("background task failed: %s", type(value).__name__)
 
     # --- housekeeping ----------------------------------------------------------------
     @property
     def busy(self) -> bool:
-        with self._busy_lock:
-            return self._busy > 0
+        return bool(self._tasks)
 
     def run_on_every_lane(self, work: Callable[[], Any]) -> None:
         """Run `work` on each lane's thread and wait (e.g. to close each lane's connection)."""
         for lane in self._lanes.values():
             lane.pool.submit(work).result()
 
-    def lane_thread_ids(self) -> dict[str, int]:
-        return {name: lane.thread_id() for name, lane in self._lanes.items()}
-
     def shutdown(self) -> None:
+        self._closed = True
         if self.job_token is not None:
             self.job_token.cancel()
         for lane in self._lanes.values():
             lane.pool.shutdown(wait=True, cancel_futures=True)
+        self._tasks.clear()

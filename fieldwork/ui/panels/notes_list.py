@@ -62,8 +62,10 @@ class NotesList(QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((120, 150, 80, 150)):
+        for column, width in enumerate((112, 130, 64, 140)):
             self.table.setColumnWidth(column, width)
+        # Compact rows: a screen of notes, not a screen of padding.
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         top = QHBoxLayout()
         top.addWidget(self.search, 1)

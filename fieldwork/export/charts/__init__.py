@@ -1,0 +1,1 @@
+"""Charts of the evidence pack, drawn as vector ReportLab graphics."""

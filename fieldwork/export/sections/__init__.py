@@ -1,0 +1,1 @@
+"""Sections of the evidence pack: each turns plain pack data into flowables."""

@@ -1,0 +1,1 @@
+"""Dialogs of the notebook window: preferences and starting an activity."""

@@ -1,0 +1,313 @@
+"""The main window: start screen, workspace and lock screen in one stack, with menus and shortcuts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+
+from fieldwork import __version__
+from fieldwork.runtime.paths import folders
+from fieldwork.runtime.preferences import Preferences, load_preferences, save_preferences
+from fieldwork.ui.actions import Actions, build_actions
+from fieldwork.ui.error_display import show_error
+from fieldwork.ui.idle_lock import IdleLock
+from fieldwork.ui.session import NotebookSession
+from fieldwork.ui.tasks import TaskRunner
+
+TITLE = "Fieldwork"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, preferences: Preferences | None = None) -> None:
+        super().__init__()
+        self.preferences = preferences or load_preferences()
+        self.setWindowTitle(TITLE)  # neutral: never the authority or a note
+        self.resize(1280, 800)
+        self.tasks = TaskRunner(error_handler=lambda error: show_error(self, error))
+        self.session = NotebookSession(self, self.tasks, self.preferences)
+        self.commands = build_actions(self)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        from fieldwork.ui.screens.lock_screen import LockScreen
+        from fieldwork.ui.screens.start_screen import StartScreen
+
+        self.start_screen = StartScreen(self.preferences)
+        self.lock_screen = LockScreen()
+        self.workspace: Any = None
+        self.stack.addWidget(self.start_screen)
+        self.stack.addWidget(self.lock_screen)
+        self.idle = IdleLock(self.preferences.idle_lock_minutes, lambda: self.lock(idle=True))
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle)
+        self._build_menus()
+        self._connect()
+        self._set_notebook_actions(False)
+        self._restore_layout()
+
+    # --- construction ----------------------------------------------------------------
+    def _build_menus(self) -> None:
+        a = self.commands
+        bar = self.menuBar()
+        for title, items in (
+            (
+                "&File",
+                [
+                    a.new_inspection,
+                    a.open_notebook,
+                    a.open_demo,
+                    None,
+                    a.lock,
+                    a.close_notebook,
+                    None,
+                    a.quit,
+                ],
+            ),
+            ("&Edit", [a.preferences]),
+            ("&Note", [a.new_note, a.save_note, a.tag, a.find]),
+            ("&Activity", [a.start_activity, a.stop_activity]),
+            (
+                "&View",
+                [a.view_notes, a.view_coverage, a.view_judgements, a.view_enquiries, a.view_people],
+            ),
+            ("&Help", [a.shortcuts, a.about]),
+        ):
+            menu = bar.addMenu(title)
+            for item in items:
+                if item is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(item)
+
+    def _connect(self) -> None:
+        a, s = self.commands, self.session
+        a.new_inspection.triggered.connect(self.new_inspection)
+        a.open_notebook.triggered.connect(self.choose_and_open)
+        a.open_demo.triggered.connect(self.open_demo)
+        a.lock.triggered.connect(lambda: self.lock())
+        a.close_notebook.triggered.connect(self.close_notebook)
+        a.quit.triggered.connect(self.close)
+        a.preferences.triggered.connect(self.edit_preferences)
+        a.new_note.triggered.connect(lambda: self.workspace and self.workspace.new_note())
+        a.save_note.triggered.connect(lambda: self.workspace and self.workspace.editor.flush())
+        a.tag.triggered.connect(self._focus_tags)
+        a.find.triggered.connect(self._focus_search)
+        a.start_activity.triggered.connect(self.start_activity)
+        a.stop_activity.triggered.connect(lambda: self.workspace and self.workspace.stop_activity())
+        for index, action in enumerate(
+            (a.view_notes, a.view_coverage, a.view_judgements, a.view_enquiries, a.view_people)
+        ):
+            action.triggered.connect(
+                lambda _=False, i=index: self.workspace and self.workspace.tabs.setCurrentIndex(i)
+            )
+        a.shortcuts.triggered.connect(self.show_shortcuts)
+        a.about.triggered.connect(self.show_about)
+        self.start_screen.new_requested.connect(self.new_inspection)
+        self.start_screen.open_requested.connect(s.open_folder)
+        self.start_screen.demo_requested.connect(self.open_demo)
+        self.lock_screen.unlock_requested.connect(self.unlock)
+        s.opened.connect(self._show_workspace)
+        s.locked.connect(self._show_locked)
+        s.closed.connect(self._show_start)
+        s.busy.connect(lambda text: self.statusBar().showMessage(text))
+
+    def _set_notebook_actions(self, enabled: bool) -> None:
+        for action in self.commands.notebook_actions():
+            action.setEnabled(enabled)
+
+    # --- flows -------------------------------------------------------------------------
+    def new_inspection(self) -> None:
+        from fieldwork.services.frameworks import installed_frameworks
+        from fieldwork.services.opening import keyring_available
+        from fieldwork.ui.screens.new_inspection_dialog import NewInspectionDialog
+
+        library = installed_frameworks()
+        frameworks = [(f.id, f.title) for f in library.frameworks if f.family == "ilacs"]
+        dialog = NewInspectionDialog(
+            frameworks, "ilacs-2026", self.preferences.inspector_name, keyring_available(), self
+        )
+        if dialog.exec():
+            self._leave_notebook()
+            self.session.create(dialog.result_values())
+
+    def choose_and_open(self) -> None:
+        from fieldwork.ui.screens.start_screen import choose_notebook_folder
+
+        path = choose_notebook_folder(self)
+        if path:
+            self._leave_notebook()
+            self.session.open_folder(path)
+
+    def open_demo(self) -> None:
+        self._leave_notebook()
+        self.session.open_demo()
+
+    def _leave_notebook(self) -> None:
+        if self.session.ctx is not None:
+            self.close_notebook()
+
+    def close_notebook(self) -> None:
+        self.session.close(self.workspace.editor if self.workspace else None)
+
+    def lock(self, idle: bool = False) -> None:
+        if self.session.ctx is None or self.workspace is None:
+            return
+        minutes = self.preferences.idle_lock_minutes
+        message = f"Locked after {minutes} minutes without use." if idle else "Fieldwork is locked."
+        self.session.lock(self.workspace.editor, message)
+
+    def unlock(self) -> None:
+        if self.session.path is None:
+            return
+        if self.session.path == folders().data / "demo.fieldwork":
+            self.session.open_demo()  # the synthetic demo's passphrase is no secret
+        else:
+            self.session.open_folder(self.session.path)
+
+    def start_activity(self) -> None:
+        if self.workspace is None:
+            return
+        from fieldwork.ui.dialogs.activity_dialog import ActivityDialog
+
+        dialog = ActivityDialog(
+            list(self.workspace.cases.values()), list(self.workspace.practitioners.values()), self
+        )
+        if dialog.exec():
+            self.workspace.start_activity(dialog.result_activity())
+
+    def edit_preferences(self) -> None:
+        from fieldwork.ui.dialogs.preferences_dialog import PreferencesDialog
+
+        dialog = PreferencesDialog(self.preferences, self)
+        if dialog.exec():
+            self.preferences = dialog.result_preferences()
+            self.session.preferences = self.preferences
+            save_preferences(self.preferences)
+            self.idle.set_minutes(self.preferences.idle_lock_minutes)
+            self.start_screen.set_recent(list(self.preferences.recent_notebooks))
+
+    def _focus_tags(self) -> None:
+        if self.workspace is not None:
+            self.workspace.tabs.setCurrentIndex(0)
+            self.workspace.tags.focus_search()
+
+    def _focus_search(self) -> None:
+        if self.workspace is not None:
+            self.workspace.tabs.setCurrentIndex(0)
+            self.workspace.notes.search.setFocus()
+            self.workspace.notes.search.selectAll()
+
+    # --- screens -----------------------------------------------------------------------
+    def _show_workspace(self, ctx: Any) -> None:
+        from fieldwork.ui.workspace import Workspace
+
+        self._drop_workspace()
+        self.workspace = Workspace(ctx)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self._restore_splitters()
+        self._set_notebook_actions(True)
+        self.workspace.start()
+        self.session.restore_drafts(self.workspace.editor)
+        self.idle.arm()
+        if ctx.notebook.recovered_after_crash:
+            self.statusBar().showMessage(
+                "Fieldwork was not closed properly last time; every saved note was recovered.",
+                15000,
+            )
+
+    def _show_locked(self, message: str) -> None:
+        self.idle.disarm()
+        self._set_notebook_actions(False)
+        self._drop_workspace()
+        self.lock_screen.set_message(message)
+        self.stack.setCurrentWidget(self.lock_screen)
+
+    def _show_start(self) -> None:
+        self.idle.disarm()
+        self._set_notebook_actions(False)
+        self._drop_workspace()
+        self.start_screen.set_recent(list(self.session.preferences.recent_notebooks))
+        self.stack.setCurrentWidget(self.start_screen)
+
+    def _drop_workspace(self) -> None:
+        if self.workspace is not None:
+            self._save_splitters()
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()
+            self.workspace = None
+
+    # --- layout memory (geometry only: QSettings is plain text) ---------------------------
+    def _settings(self) -> QSettings:
+        return QSettings(str(folders().config / "ui-state.ini"), QSettings.Format.IniFormat)
+
+    def _restore_layout(self) -> None:
+        geometry = self._settings().value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+
+    def _save_splitters(self) -> None:
+        if self.workspace is not None:
+            settings = self._settings()
+            settings.setValue("workspace/main", self.workspace.main_split.saveState())
+            settings.setValue("workspace/notes", self.workspace.notes_split.saveState())
+
+    def _restore_splitters(self) -> None:
+        settings = self._settings()
+        for key, splitter in (
+            ("workspace/main", self.workspace.main_split),
+            ("workspace/notes", self.workspace.notes_split),
+        ):
+            state = settings.value(key)
+            if isinstance(state, QByteArray):
+                splitter.restoreState(state)
+
+    # --- help and closing ----------------------------------------------------------------
+    def show_shortcuts(self) -> None:
+        rows = [
+            (action.text().replace("&", ""), action.shortcut().toString())
+            for action in self.commands.__dict__.values()
+            if not action.shortcut().isEmpty()
+        ]
+        text = "\n".join(f"{name:<28} {keys}" for name, keys in rows)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Keyboard shortcuts",
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def show_about(self) -> None:
+        text = (
+            f"Fieldwork {__version__}\n\nAn encrypted notebook for inspections of local authority children's "
+            "services. Framework text is Fieldwork's own paraphrase, not Ofsted's wording."
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "About Fieldwork",
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_splitters()
+        self._settings().setValue("window/geometry", self.saveGeometry())
+        self.session.close(self.workspace.editor if self.workspace else None)
+        self.tasks.shutdown()
+        event.accept()
+
+
+def actions_of(window: MainWindow) -> Actions:
+    return window.commands
+
+
+__all__ = ["MainWindow", "QWidget"]

@@ -1,0 +1,1 @@
+"""Screens shown in the window's central area: start, new inspection, recovery code, unlock, lock."""
