@@ -33,6 +33,9 @@ class WorkspaceContext(QObject):
         self.notebook = notebook
         self.current_note: Note | None = None
         self.running_activity: Any = None
+        # Set when the notebook locks or closes: results still on their way are then dropped,
+        # since the panels that asked for them are being destroyed.
+        self.closed = False
 
     @property
     def framework(self) -> Framework:

@@ -161,6 +161,7 @@ class NotebookSession(QObject):
         self.held_draft = replace(draft, text="")
         self.held_in_notebook = editor._in_notebook
         editor.clear_for_lock()
+        self.ctx.closed = True
         self.locked.emit(message)  # the lock screen paints before any disk work
         self.ctx = None
 
@@ -182,6 +183,7 @@ class NotebookSession(QObject):
         if editor is not None:
             editor.flush()
         notebook = self.ctx.notebook
+        self.ctx.closed = True
         self.ctx = None
         self.path = None
         self._release_lanes(notebook)

@@ -10,6 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from fieldwork.domain.errors import Cancelled, FieldworkError
@@ -162,13 +163,14 @@ class TaskRunner:
         ):
             return  # a newer request with the same key is on its way
         if ok:
-            if task.done is not None:
+            if task.done is not None and _alive(task.done):
                 task.done(value)
             return
         if isinstance(value, Cancelled):
             return
         if task.failed is not None:
-            task.failed(value)
+            if _alive(task.failed):
+                task.failed(value)
         elif self.error_handler is not None:
             self.error_handler(value)
         elif not isinstance(value, FieldworkError):
@@ -191,3 +193,9 @@ class TaskRunner:
         for lane in self._lanes.values():
             lane.pool.shutdown(wait=True, cancel_futures=True)
         self._tasks.clear()
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False for a method of a Qt object already destroyed (e.g. a panel after locking)."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
