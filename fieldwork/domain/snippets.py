@@ -40,17 +40,13 @@ def make_snippet(
     pattern = _pattern(terms)
     first = pattern.search(text) if pattern else None
     anchor = first.start() if first else 0
-    # A few words before the first match, then the rest of the window after it.
-    before = (
-        list(_WORD.finditer(text, max(0, anchor - 160), anchor))[-(words // 3) :] if anchor else []
-    )
-    begin = before[0].start() if before else anchor
-    after: list[re.Match[str]] = []
-    for match in _WORD.finditer(text, anchor):
-        after.append(match)
-        if len(after) >= words - len(before):
-            break
-    finish = after[-1].end() if after else min(len(text), anchor + 160)
+    # A third of the window before the first match, the rest after it; regular expressions
+    # rather than a Python loop over words, since this runs for every row of a results page.
+    lead_region = text[max(0, anchor - 120) : anchor]
+    before = _words_before(words // 3).search(lead_region)
+    begin = anchor - (len(lead_region) - before.start()) if before else anchor
+    after = _words_after(words - words // 3).match(text, anchor)
+    finish = after.end() if after and after.end() > anchor else min(len(text), anchor + 160)
     lead = "…" if begin > 0 else ""
     tail = "…" if finish < len(text.rstrip()) else ""
     body = text[begin:finish]
@@ -59,3 +55,13 @@ def make_snippet(
         for m in (pattern.finditer(body) if pattern else ())
     )
     return (lead + body + tail).replace("\n", " "), marks
+
+
+@lru_cache(maxsize=8)
+def _words_before(count: int) -> re.Pattern[str]:
+    return re.compile(r"(?:\w+\W+){0," + str(count) + r"}$")
+
+
+@lru_cache(maxsize=8)
+def _words_after(count: int) -> re.Pattern[str]:
+    return re.compile(r"(?:\W*\w+){1," + str(count) + "}")

@@ -18,7 +18,7 @@ from fieldwork.store.models.base import parse_time_text, time_text
 
 # How many of the newest matches are ranked by relevance: bm25 costs about 20 us a match here, so
 # ranking all 50,000 matches of a common word would take a second (see bench/store_ops.py).
-RANK_CANDIDATES = 500
+RANK_CANDIDATES = 300
 
 
 class SearchIndex:
@@ -163,11 +163,12 @@ class SearchIndex:
                 ids,
             )
         }
+        # No ORDER BY: the index yields a note's tags by id, and tags are always written whole in
+        # position order, so they arrive in order already.
         tags: dict[int, list[Tag]] = {}
         for r in self._rows(
             "SELECT t.note_rowid, t.criterion_id, t.evaluation, t.source, t.grade_leaning, "
-            "t.corroborated, t.escalate FROM json_each(:ids) j JOIN tags t ON t.note_rowid = j.value "
-            "ORDER BY t.note_rowid, t.position",
+            "t.corroborated, t.escalate FROM json_each(:ids) j JOIN tags t ON t.note_rowid = j.value",
             ids,
         ):
             tags.setdefault(int(r[0]), []).append(
