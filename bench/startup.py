@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -120,7 +121,11 @@ def main() -> None:
     folder = build(600)
     listed = []
     for _ in range(repeats):
-        _, out = run(OPEN, str(folder))
+        # A fresh copy each time: remembering adds a device slot to the copy's key file.
+        copy = out_dir / "startup-copy.fieldwork"
+        shutil.rmtree(copy, ignore_errors=True)
+        shutil.copytree(folder, copy)
+        _, out = run(OPEN, str(copy))
         listed.append(
             float(next(line for line in out.splitlines() if line.startswith("listed")).split()[1])
         )

@@ -260,10 +260,24 @@ def remember_on_this_computer(notebook: Notebook) -> str | None:
     Returns None when remembered, or the reason it could not be (the notebook is unchanged).
     """
     from fieldwork.store.keys import keyring_adapter
-    from fieldwork.store.keys.key_file import add_device_slot, read_key_file, write_key_file
+    from fieldwork.store.keys.key_file import (
+        add_device_slot,
+        device_slot_ids,
+        read_key_file,
+        remove_device_slot,
+        write_key_file,
+    )
     from fieldwork.store.keys.key_holder import wipe
 
     key_file = read_key_file(notebook.paths.key)
+    # Remembering again on the same computer replaces this computer's slot instead of adding one
+    # (slots whose key this keyring holds are this computer's; other computers' are left alone).
+    for old_slot in device_slot_ids(key_file):
+        found = keyring_adapter.recall(notebook.notebook_id, old_slot)
+        if not isinstance(found, keyring_adapter.Unavailable):
+            found.zero()
+            key_file = remove_device_slot(key_file, old_slot)
+            keyring_adapter.forget(notebook.notebook_id, old_slot)
     updated, slot_id, device_key = add_device_slot(key_file, notebook.key)
     try:
         failed = keyring_adapter.remember(notebook.notebook_id, slot_id, device_key)

@@ -15,6 +15,7 @@ class Actions:
     new_inspection: QAction
     open_notebook: QAction
     open_demo: QAction
+    export_pack: QAction
     lock: QAction
     close_notebook: QAction
     quit: QAction
@@ -36,6 +37,7 @@ class Actions:
     def notebook_actions(self) -> list[QAction]:
         """The actions that only make sense with a notebook open."""
         return [
+            self.export_pack,
             self.lock,
             self.close_notebook,
             self.new_note,
@@ -75,6 +77,12 @@ def build_actions(parent: QWidget) -> Actions:
         ),
         open_notebook=_action(parent, "&Open notebook…", Key.Open),
         open_demo=_action(parent, "Open the &demo inspection"),
+        export_pack=_action(
+            parent,
+            "&Export evidence pack…",
+            "Ctrl+E",
+            "Write the draft judgement evidence pack (PDF) in the background",
+        ),
         lock=_action(
             parent, "&Lock", "Ctrl+L", "Hide everything and close the notebook until unlocked"
         ),

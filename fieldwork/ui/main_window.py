@@ -31,14 +31,12 @@ class MainWindow(QMainWindow):
         self.commands = build_actions(self)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        from fieldwork.ui.screens.lock_screen import LockScreen
         from fieldwork.ui.screens.start_screen import StartScreen
 
         self.start_screen = StartScreen(self.preferences)
-        self.lock_screen = LockScreen()
+        self._lock_screen: Any = None  # made on first lock: nothing before the first paint waits
         self.workspace: Any = None
         self.stack.addWidget(self.start_screen)
-        self.stack.addWidget(self.lock_screen)
         self.idle = IdleLock(self.preferences.idle_lock_minutes, lambda: self.lock(idle=True))
         app = QApplication.instance()
         if app is not None:
@@ -59,6 +57,8 @@ class MainWindow(QMainWindow):
                     a.new_inspection,
                     a.open_notebook,
                     a.open_demo,
+                    None,
+                    a.export_pack,
                     None,
                     a.lock,
                     a.close_notebook,
@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         a.new_inspection.triggered.connect(self.new_inspection)
         a.open_notebook.triggered.connect(self.choose_and_open)
         a.open_demo.triggered.connect(self.open_demo)
+        a.export_pack.triggered.connect(self.export_pack)
         a.lock.triggered.connect(lambda: self.lock())
         a.close_notebook.triggered.connect(self.close_notebook)
         a.quit.triggered.connect(self.close)
@@ -108,7 +109,6 @@ class MainWindow(QMainWindow):
         self.start_screen.new_requested.connect(self.new_inspection)
         self.start_screen.open_requested.connect(s.open_folder)
         self.start_screen.demo_requested.connect(self.open_demo)
-        self.lock_screen.unlock_requested.connect(self.unlock)
         s.opened.connect(self._show_workspace)
         s.locked.connect(self._show_locked)
         s.closed.connect(self._show_start)
@@ -178,6 +178,23 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             self.workspace.start_activity(dialog.result_activity())
 
+    def export_pack(self) -> None:
+        """Non-modal, so typing goes on while the pack is written; one export dialog at a time."""
+        from fieldwork.ui.dialogs.export_dialog import ExportDialog
+
+        if self.session.ctx is None:
+            return
+        for dialog in self.findChildren(ExportDialog):
+            if dialog.isVisible():
+                dialog.raise_()
+                dialog.activateWindow()
+                return
+        dialog = ExportDialog(self.session.ctx, self.tasks, self.preferences, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.session.locked.connect(dialog.close)  # closing cancels a running export
+        self.session.closed.connect(dialog.close)
+        dialog.show()
+
     def edit_preferences(self) -> None:
         from fieldwork.ui.dialogs.preferences_dialog import PreferencesDialog
 
@@ -218,6 +235,16 @@ class MainWindow(QMainWindow):
                 "Fieldwork was not closed properly last time; every saved note was recovered.",
                 15000,
             )
+
+    @property
+    def lock_screen(self) -> Any:
+        if self._lock_screen is None:
+            from fieldwork.ui.screens.lock_screen import LockScreen
+
+            self._lock_screen = LockScreen()
+            self._lock_screen.unlock_requested.connect(self.unlock)
+            self.stack.addWidget(self._lock_screen)
+        return self._lock_screen
 
     def _show_locked(self, message: str) -> None:
         self.idle.disarm()

@@ -5,20 +5,23 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from fieldwork.domain.evidence import NoteDraft
 from fieldwork.runtime.paths import folders
 from fieldwork.runtime.preferences import Preferences, save_preferences
-from fieldwork.services import drafts as draft_service
-from fieldwork.services.notebook import Notebook
-from fieldwork.services.opening import PassphraseNeeded, open_notebook
-from fieldwork.ui.context import WorkspaceContext
 from fieldwork.ui.error_display import message_for, show_error
 from fieldwork.ui.tasks import TaskRunner
+
+# Services (and the framework loader behind them) are imported when first used, not before the
+# window's first paint: start-up is budgeted at twice a bare Qt window.
+if TYPE_CHECKING:
+    from fieldwork.domain.evidence import NoteDraft
+    from fieldwork.services import drafts as draft_service
+    from fieldwork.services.notebook import Notebook
+    from fieldwork.ui.context import WorkspaceContext
 
 # The demo is synthetic and lives in Fieldwork's own data folder; its passphrase is no secret.
 DEMO_PASSPHRASE = "demonstration only"
@@ -45,6 +48,8 @@ class NotebookSession(QObject):
 
     # --- opening ---------------------------------------------------------------------
     def open_folder(self, path: Path | str) -> None:
+        from fieldwork.services.opening import open_notebook
+
         folder = Path(path)
         self.busy.emit("Opening the notebook…")
         self.tasks.write(
@@ -54,6 +59,8 @@ class NotebookSession(QObject):
         )
 
     def _open_failed(self, error: BaseException, folder: Path) -> None:
+        from fieldwork.services.opening import PassphraseNeeded
+
         self.busy.emit("")
         if isinstance(error, PassphraseNeeded):
             self.ask_passphrase(folder, "")
@@ -61,6 +68,7 @@ class NotebookSession(QObject):
             show_error(self.window, error, "Could not open the notebook")
 
     def ask_passphrase(self, folder: Path, reason: str) -> None:
+        from fieldwork.services.opening import open_notebook
         from fieldwork.ui.screens.unlock_dialog import UnlockDialog
 
         dialog = UnlockDialog(folder.name, reason)
@@ -123,6 +131,7 @@ class NotebookSession(QObject):
 
     def open_demo(self) -> None:
         from fieldwork.services.demo_notebook import create_demo_notebook
+        from fieldwork.services.opening import open_notebook
 
         folder = folders().data / "demo.fieldwork"
         if folder.exists():
@@ -141,6 +150,8 @@ class NotebookSession(QObject):
         )
 
     def _opened(self, notebook: Notebook, folder: Path) -> None:
+        from fieldwork.ui.context import WorkspaceContext
+
         notebook.forbid_thread(threading.main_thread())
         self.path = folder
         self.ctx = WorkspaceContext(self.tasks, notebook)
@@ -154,6 +165,8 @@ class NotebookSession(QObject):
         """Hide at once; keep the unsaved draft inside the notebook; close it and drop the key."""
         if self.ctx is None:
             return
+        from fieldwork.services import drafts as draft_service
+
         notebook = self.ctx.notebook
         draft = replace(editor.draft, text=editor.text.toPlainText())
         keep = editor.dirty or (bool(draft.text.strip()) and not editor._in_notebook)
@@ -205,6 +218,8 @@ class NotebookSession(QObject):
 
     def restore_drafts(self, editor: Any) -> None:
         """After unlocking: put back the note being typed, with its cursor."""
+        from fieldwork.services import drafts as draft_service
+
         held = self.held_draft
         if self.ctx is None or held is None:
             return

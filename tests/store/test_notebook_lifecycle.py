@@ -193,3 +193,24 @@ def test_creating_over_existing_content_is_refused(tmp_path: Path) -> None:
     with pytest.raises(NotANotebook, match="already something"):
         new_notebook(tmp_path)
     assert (folder / "keep.txt").read_text() == "mine"
+
+
+def test_remembering_twice_on_one_computer_keeps_one_device_slot(tmp_path: Path) -> None:
+    from fieldwork.store.keys import keyring_adapter
+    from fieldwork.store.keys.key_file import device_slot_ids, read_key_file
+    from tests.support.keyrings import MemoryKeyring
+
+    keyring_adapter.use_backend_for_tests(MemoryKeyring())
+    try:
+        notebook = new_notebook(tmp_path).notebook
+        for _ in range(3):
+            assert opening.remember_on_this_computer(notebook) is None
+        assert len(device_slot_ids(read_key_file(notebook.paths.key))) == 1
+        notebook.close()
+        with opening.open_notebook(notebook.folder) as again:  # straight in, no passphrase
+            assert opening.is_remembered(again)
+            assert opening.forget_on_this_computer(again) is None
+        with pytest.raises(opening.PassphraseNeeded):
+            opening.open_notebook(notebook.folder)
+    finally:
+        keyring_adapter.use_backend_for_tests(None)

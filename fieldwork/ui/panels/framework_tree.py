@@ -22,6 +22,7 @@ from fieldwork.ui.context import WorkspaceContext
 from fieldwork.ui.models.framework_tree_model import (
     EVIDENCE,
     NAME,
+    STRENGTHS,
     WEAKNESSES,
     FrameworkTreeModel,
     NodeIdRole,
@@ -68,8 +69,16 @@ class FrameworkTreePanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column in range(EVIDENCE, WEAKNESSES + 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths for the counts: "resize to contents" re-measured every row on each count
+        # update, which stalled the window while notes were being typed.
+        metrics = self.tree.fontMetrics()
+        for column, sample in (
+            (EVIDENCE, "Evidence"),
+            (STRENGTHS, "Strengths"),
+            (WEAKNESSES, "999 (99 serious)"),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
         self.tree.expandToDepth(0)  # judgements open, showing their themes
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
 
