@@ -20,6 +20,8 @@ class Actions:
     close_notebook: QAction
     quit: QAction
     preferences: QAction
+    undo: QAction
+    redo: QAction
     new_note: QAction
     save_note: QAction
     tag: QAction
@@ -88,6 +90,8 @@ def build_actions(parent: QWidget) -> Actions:
         ),
         close_notebook=_action(parent, "&Close notebook", Key.Close),
         quit=_action(parent, "&Quit", Key.Quit),
+        undo=_action(parent, "&Undo", Key.Undo),
+        redo=_action(parent, "&Redo", Key.Redo),
         preferences=_action(
             parent,
             "&Preferences…",

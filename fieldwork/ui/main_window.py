@@ -36,6 +36,7 @@ class MainWindow(QMainWindow):
         self.start_screen = StartScreen(self.preferences)
         self._lock_screen: Any = None  # made on first lock: nothing before the first paint waits
         self.workspace: Any = None
+        self._resume: tuple[int, str | None] | None = None
         self.stack.addWidget(self.start_screen)
         self.idle = IdleLock(self.preferences.idle_lock_minutes, lambda: self.lock(idle=True))
         app = QApplication.instance()
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
                     a.quit,
                 ],
             ),
-            ("&Edit", [a.preferences]),
+            ("&Edit", [a.undo, a.redo, None, a.preferences]),
             ("&Note", [a.new_note, a.save_note, a.tag, a.find]),
             ("&Activity", [a.start_activity, a.stop_activity]),
             (
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         a.close_notebook.triggered.connect(self.close_notebook)
         a.quit.triggered.connect(self.close)
         a.preferences.triggered.connect(self.edit_preferences)
+        # Text fields handle Ctrl+Z themselves; the menu entries reach whichever has focus.
+        a.undo.triggered.connect(lambda: self._edit_focused("undo"))
+        a.redo.triggered.connect(lambda: self._edit_focused("redo"))
         a.new_note.triggered.connect(lambda: self.workspace and self.workspace.new_note())
         a.save_note.triggered.connect(lambda: self.workspace and self.workspace.editor.flush())
         a.tag.triggered.connect(self._focus_tags)
@@ -157,6 +161,14 @@ class MainWindow(QMainWindow):
             return
         minutes = self.preferences.idle_lock_minutes
         message = f"Locked after {minutes} minutes without use." if idle else "Fieldwork is locked."
+        # Where the user was (ids only, no content) so unlocking returns there.
+        current = self.workspace.notes.table.currentIndex()
+        from fieldwork.ui.models.notes_table_model import NoteIdRole
+
+        self._resume = (
+            self.workspace.tabs.currentIndex(),
+            current.data(NoteIdRole) if current.isValid() else None,
+        )
         self.session.lock(self.workspace.editor, message)
 
     def unlock(self) -> None:
@@ -206,6 +218,12 @@ class MainWindow(QMainWindow):
             self.idle.set_minutes(self.preferences.idle_lock_minutes)
             self.start_screen.set_recent(list(self.preferences.recent_notebooks))
 
+    def _edit_focused(self, operation: str) -> None:
+        widget = QApplication.focusWidget()
+        method = getattr(widget, operation, None)
+        if callable(method):
+            method()
+
     def _focus_tags(self) -> None:
         if self.workspace is not None:
             self.workspace.tabs.setCurrentIndex(0)
@@ -229,6 +247,12 @@ class MainWindow(QMainWindow):
         self._set_notebook_actions(True)
         self.workspace.start()
         self.session.restore_drafts(self.workspace.editor)
+        resume, self._resume = self._resume, None
+        if resume is not None:
+            tab, note_id = resume
+            self.workspace.tabs.setCurrentIndex(tab)
+            if note_id:
+                self.workspace.notes.select_note(note_id)
         self.idle.arm()
         if ctx.notebook.recovered_after_crash:
             self.statusBar().showMessage(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -96,6 +96,11 @@ class Workspace(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.main_split, 1)
 
+        self._saved_tags: dict[str, Any] = {}
+        self._list_refresh = QTimer(self)
+        self._list_refresh.setSingleShot(True)
+        self._list_refresh.setInterval(3000)
+        self._list_refresh.timeout.connect(self.notes.refresh)
         self.notes.note_chosen.connect(self._open_note)
         self.editor.saved.connect(self._note_saved)
         self.editor.note_started.connect(lambda draft: self.tags.set_tags(draft.tags))
@@ -135,6 +140,7 @@ class Workspace(QWidget):
 
     def _note_loaded(self, note: Note | None) -> None:
         if note is not None:
+            self._saved_tags[note.id] = note.tags
             self.editor.load_note(note)
             self.ctx.current_note = note
             self.ctx.current_note_changed.emit(note)
@@ -142,10 +148,20 @@ class Workspace(QWidget):
     def _note_saved(self, result: SaveResult) -> None:
         note_id = result.saved.id
         self.ctx.read(lambda nb: get_note(nb, note_id), self._current_refreshed, key="saved-note")
-        self.ctx.evidence_changed.emit()
 
     def _current_refreshed(self, note: Note | None) -> None:
-        if note is not None and note.id == self.editor.draft.id:
+        if note is None:
+            return
+        # Counts, coverage and judgements depend on tags only: while the inspector types, an
+        # autosave every second must not make every panel reload (that stalled typing). Text
+        # changes reach the notes list a little later, in one refresh.
+        known = self._saved_tags.get(note.id)
+        self._saved_tags[note.id] = note.tags
+        if known is None or known != note.tags:
+            self.ctx.evidence_changed.emit()
+        else:
+            self._list_refresh.start()
+        if note.id == self.editor.draft.id:
             self.ctx.current_note = note
             self.ctx.current_note_changed.emit(note)
             self.notes.select_note(note.id)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from fieldwork.ui.main_window import MainWindow
@@ -77,6 +78,12 @@ def test_open_type_tag_search_lock_unlock_judge(
     qtbot.keyClicks(workspace.notes.search, "police")
     qtbot.waitUntil(lambda: workspace.notes.model.total == 1)
 
+    # Undo is in the Edit menu and reaches the focused text.
+    assert (
+        window.commands.undo.shortcut().matches(QKeySequence(QKeySequence.StandardKey.Undo))
+        == QKeySequence.SequenceMatch.ExactMatch
+    )
+
     # Lock with unsaved typing: the content goes, the key is dropped, the draft comes back.
     editor.text.setFocus()
     editor.text.moveCursor(editor.text.textCursor().MoveOperation.End)
@@ -91,6 +98,13 @@ def test_open_type_tag_search_lock_unlock_judge(
     qtbot.waitUntil(lambda: window.workspace.editor.text.toPlainText().endswith(" Unsaved words"))
     editor = window.workspace.editor
     assert editor.cursor_position() == len(editor.text.toPlainText())
+    # Back where the user was: the same view and the same note selected in the list.
+    from fieldwork.ui.models.notes_table_model import NoteIdRole
+
+    assert window.workspace.tabs.currentIndex() == 0
+    qtbot.waitUntil(
+        lambda: window.workspace.notes.table.currentIndex().data(NoteIdRole) == editor.draft.id
+    )
     qtbot.waitUntil(lambda: not editor.dirty, timeout=5000)
 
     window.close()
