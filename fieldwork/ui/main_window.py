@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -254,6 +255,10 @@ class MainWindow(QMainWindow):
             if note_id:
                 self.workspace.notes.select_note(note_id)
         self.idle.arm()
+        # The framework, models and widgets live as long as the notebook is open: moving them out
+        # of the collector's reach keeps its full passes short while the inspector types.
+        gc.collect()
+        gc.freeze()
         if ctx.notebook.recovered_after_crash:
             self.statusBar().showMessage(
                 "Fieldwork was not closed properly last time; every saved note was recovered.",
