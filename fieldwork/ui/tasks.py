@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
+import weakref
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -199,3 +200,16 @@ def _alive(callback: Callable[..., Any]) -> bool:
     """False for a method of a Qt object already destroyed (e.g. a panel after locking)."""
     owner = getattr(callback, "__self__", None)
     return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+
+
+def weak_callback(method: Callable[..., None], *first: Any) -> Callable[..., None]:
+    """A callback holding its object weakly, with leading arguments: a result arriving after the
+    panel has gone is dropped, and the lane never holds the panel."""
+    ref = weakref.WeakMethod(method)
+
+    def call(*rest: Any) -> None:
+        bound = ref()
+        if bound is not None and shiboken6.isValid(bound.__self__):  # type: ignore[attr-defined]
+            bound(*first, *rest)
+
+    return call

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import html
-import weakref
-from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -38,24 +35,11 @@ from fieldwork.ui.models.judgements_model import (
     unanswered,
 )
 from fieldwork.ui.panels.coverage_canvas import CoverageCanvas, CoverageLegend
+from fieldwork.ui.tasks import weak_callback
 
 
 def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
-
-
-def _weakly(method: Callable[..., None], *first: Any) -> Callable[..., None]:
-    """A lane callback that holds its panel weakly. A lane thread must never drop the last
-    reference to a widget (Qt objects must die on the GUI thread: that crashed a test run), and
-    a result arriving after the panel has gone is dropped."""
-    ref = weakref.WeakMethod(method)
-
-    def call(*rest: Any) -> None:
-        bound = ref()
-        if bound is not None and shiboken6.isValid(bound.__self__):  # type: ignore[attr-defined]
-            bound(*first, *rest)
-
-    return call
 
 
 class CoverageView(QWidget):
@@ -141,7 +125,7 @@ class CoverageView(QWidget):
         # one panel's request replace the other's.
         self.ctx.read(
             lambda nb: (criterion_coverage(nb), list_enquiries(nb)),
-            _weakly(self._apply),
+            weak_callback(self._apply),
             key="coverage-view",
         )
 

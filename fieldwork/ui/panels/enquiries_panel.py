@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import logging
-import weakref
-from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QItemSelection, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -37,6 +34,7 @@ from fieldwork.services.notebook import Notebook
 from fieldwork.services.notes import get_note
 from fieldwork.ui.context import WorkspaceContext
 from fieldwork.ui.models.enquiries_model import STATUS_LABELS, EnquiriesTableModel
+from fieldwork.ui.tasks import weak_callback
 
 log = logging.getLogger("fieldwork.ui.enquiries")
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
@@ -50,20 +48,6 @@ def load_enquiries(nb: Notebook) -> tuple[list[Enquiry], dict[str, str | None]]:
         note = get_note(nb, note_id)
         lines[note_id] = first_line(note.text) if note is not None else None
     return enquiries, lines
-
-
-def _weakly(method: Callable[..., None], *first: Any) -> Callable[..., None]:
-    """A lane callback that holds its panel weakly. A lane thread must never drop the last
-    reference to a widget (Qt objects must die on the GUI thread: that crashed a test run), and
-    a result arriving after the panel has gone is dropped."""
-    ref = weakref.WeakMethod(method)
-
-    def call(*rest: Any) -> None:
-        bound = ref()
-        if bound is not None and shiboken6.isValid(bound.__self__):  # type: ignore[attr-defined]
-            bound(*first, *rest)
-
-    return call
 
 
 def _buddy(text: str, widget: QWidget) -> QLabel:
@@ -206,7 +190,7 @@ class EnquiriesPanel(QWidget):
         asked_at = self._saves_requested
         self.ctx.read(
             load_enquiries,
-            _weakly(self._loaded, quiet, asked_at),
+            weak_callback(self._loaded, quiet, asked_at),
             key="enquiries-panel",
         )
 
@@ -320,9 +304,9 @@ class EnquiriesPanel(QWidget):
         serial = self._saves_requested
         self.ctx.write(
             lambda nb: save_enquiry(nb, enquiry),
-            _weakly(self._saved, enquiry.id, serial),
+            weak_callback(self._saved, enquiry.id, serial),
             coalesce=f"enquiry:{enquiry.id}",
-            failed=_weakly(self._save_failed, serial),
+            failed=weak_callback(self._save_failed, serial),
         )
 
     def _saved(self, enquiry_id: str, serial: int, _stored: None) -> None:

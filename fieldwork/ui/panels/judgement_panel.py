@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import logging
-import weakref
-from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +30,7 @@ from fieldwork.services.judgements import JudgementsView, judgements_view, set_j
 from fieldwork.services.notebook import Notebook
 from fieldwork.services.notes import get_note
 from fieldwork.ui.context import WorkspaceContext
+from fieldwork.ui.tasks import weak_callback
 
 log = logging.getLogger("fieldwork.ui.judgements")
 SAVE_DELAY_MS = 600
@@ -70,20 +68,6 @@ def counts_text(counts: EvidenceCounts) -> str:
         themes = _count(counts.themes_without_evidence, "theme has", "themes have")
         text += f"\n{themes} no evidence yet."
     return text
-
-
-def _weakly(method: Callable[..., None], *first: Any) -> Callable[..., None]:
-    """A lane callback that holds its panel weakly. A lane thread must never drop the last
-    reference to a widget (Qt objects must die on the GUI thread: that crashed a test run), and
-    a result arriving after the panel has gone is dropped."""
-    ref = weakref.WeakMethod(method)
-
-    def call(*rest: Any) -> None:
-        bound = ref()
-        if bound is not None and shiboken6.isValid(bound.__self__):  # type: ignore[attr-defined]
-            bound(*first, *rest)
-
-    return call
 
 
 class JudgementSection(QGroupBox):
@@ -305,7 +289,7 @@ class JudgementPanel(QWidget):
         asked_at = self._saves_requested
         self.ctx.read(
             load_judgements,
-            _weakly(self._loaded, quiet, asked_at),
+            weak_callback(self._loaded, quiet, asked_at),
             key="judgement-panel",
         )
 
@@ -336,9 +320,9 @@ class JudgementPanel(QWidget):
         serial = self._saves_requested
         self.ctx.write(
             lambda nb: set_judgement(nb, value),
-            _weakly(self._saved, judgement_id, serial),
+            weak_callback(self._saved, judgement_id, serial),
             coalesce=f"judgement:{judgement_id}",
-            failed=_weakly(self._save_failed, judgement_id, serial),
+            failed=weak_callback(self._save_failed, judgement_id, serial),
         )
 
     def _saved(self, judgement_id: str, serial: int, view: JudgementsView) -> None:
