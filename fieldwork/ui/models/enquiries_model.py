@@ -5,16 +5,17 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from fieldwork.domain.evidence import Enquiry
+from fieldwork.ui.models.table_base import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 EnquiryIdRole = Qt.ItemDataRole.UserRole + 1
 STATUS_LABELS = {"open": "Open", "partly-answered": "Partly answered", "answered": "Answered"}
 
 
-class EnquiriesTableModel(QAbstractTableModel):
+class EnquiriesTableModel(HeaderedTableModel):
     """Rows are `Enquiry`s, loaded whole (an inspection has a handful)."""
 
     HEADERS = ("Question", "Status", "Answering notes", "Judgement")
@@ -51,23 +52,6 @@ class EnquiriesTableModel(QAbstractTableModel):
         return next((n for n, e in enumerate(self._rows) if e.id == enquiry_id), -1)
 
     # --- Qt model API ------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         enquiry = self.enquiry(index.row()) if index.isValid() else None
         column = index.column()

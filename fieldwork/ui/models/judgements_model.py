@@ -6,11 +6,12 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from fieldwork.domain.evidence import Enquiry
 from fieldwork.domain.framework import Framework
 from fieldwork.services.coverage import CriterionCoverage
+from fieldwork.ui.models.table_base import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 CriterionIdRole = Qt.ItemDataRole.UserRole + 1
@@ -65,7 +66,7 @@ def unanswered(enquiries: list[Enquiry]) -> list[Enquiry]:
     return [e for e in enquiries if e.status == "open" and not e.answer_note_ids]
 
 
-class CoverageTableModel(QAbstractTableModel):
+class CoverageTableModel(HeaderedTableModel):
     """The same numbers as the chart, one criterion a row, for screen readers and high contrast."""
 
     # The criterion first, as a reader scans; the counts next; its judgement last (the theme is
@@ -84,23 +85,6 @@ class CoverageTableModel(QAbstractTableModel):
 
     def row(self, number: int) -> CoverageRow | None:
         return self._rows[number] if 0 <= number < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row = self.row(index.row()) if index.isValid() else None
