@@ -1,0 +1,1 @@
+"""Suggestions for tagging a note: which judgement area and which criteria it is evidence for."""

@@ -1,0 +1,45 @@
+"""Which judgement area a note is evidence for: the shipped model, or the framework's keywords."""
+
+from __future__ import annotations
+
+import threading
+
+from fieldwork.domain.framework import Framework
+from fieldwork.suggest.keyword_areas import KeywordAreaSuggester
+from fieldwork.suggest.ranking import NEVER_SUGGESTED, AreaScore, AreaSuggester, suggestible
+
+__all__ = [
+    "NEVER_SUGGESTED",
+    "AreaScore",
+    "AreaSuggester",
+    "area_suggester",
+    "keyword_area_suggester",
+    "suggestible",
+]
+
+_lock = threading.Lock()
+_cache: dict[tuple[object, ...], AreaSuggester] = {}
+
+
+def _fingerprint(framework: Framework) -> tuple[object, ...]:
+    """Frameworks are not hashable (rules hold mappings); their id and structure identify them."""
+    return (
+        framework.id,
+        framework.version,
+        tuple((j.id, j.short_title, tuple(c.id for c in j.criteria)) for j in framework.judgements),
+    )
+
+
+def keyword_area_suggester(framework: Framework) -> AreaSuggester:
+    """Framework keywords only (the baseline, and the fallback where no model fits)."""
+    key = ("keywords", *_fingerprint(framework))
+    with _lock:
+        found = _cache.get(key)
+        if found is None:
+            found = _cache[key] = KeywordAreaSuggester(framework)
+        return found
+
+
+def area_suggester(framework: Framework) -> AreaSuggester:
+    """The shipped model for this framework, loaded once and cached."""
+    return keyword_area_suggester(framework)
