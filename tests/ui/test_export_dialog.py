@@ -83,7 +83,7 @@ def _dialog(
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     if target is not None:
         target.parent.mkdir(parents=True, exist_ok=True)
-        dialog.destination.setText(str(target))
+        dialog.form.destination.setText(str(target))
     dialog.resize(1000, 700)
     dialog.show()
     return dialog
@@ -98,15 +98,15 @@ def test_defaults_come_from_the_framework_and_preferences(
     qtbot: QtBot, ctx: WorkspaceContext
 ) -> None:
     dialog = _dialog(qtbot, ctx)
-    assert list(dialog.judgements) == ["lead", "hp", "cic", "cl", "oe"]
-    assert all(check.isChecked() for check in dialog.judgements.values())
-    assert dialog.marking.text() == "OFFICIAL" and dialog.threshold.value() == 18
-    assert [dialog.author.itemText(i) for i in range(dialog.author.count())] == [
+    assert list(dialog.form.judgements) == ["lead", "hp", "cic", "cl", "oe"]
+    assert all(check.isChecked() for check in dialog.form.judgements.values())
+    assert dialog.form.marking.text() == "OFFICIAL" and dialog.form.threshold.value() == 18
+    assert [dialog.form.author.itemText(i) for i in range(dialog.form.author.count())] == [
         "All inspectors",
         "Team inspector 2",
     ]
-    assert not dialog.since.isEnabled() and not dialog.until.isEnabled()
-    assert not dialog.password_fields.isVisibleTo(dialog)
+    assert not dialog.form.since.isEnabled() and not dialog.form.until.isEnabled()
+    assert not dialog.form.password_fields.isVisibleTo(dialog)
     notice = [
         label
         for label in dialog.findChildren(type(dialog.status))
@@ -114,11 +114,11 @@ def test_defaults_come_from_the_framework_and_preferences(
     ]
     assert notice and notice[0].textFormat() == Qt.TextFormat.PlainText and notice[0].wordWrap()
     for widget in (
-        dialog.marking,
-        dialog.threshold,
-        dialog.destination,
-        dialog.author,
-        dialog.protect,
+        dialog.form.marking,
+        dialog.form.threshold,
+        dialog.form.destination,
+        dialog.form.author,
+        dialog.form.protect,
     ):
         assert widget.accessibleName()
     assert dialog.export_button.isEnabled()
@@ -126,13 +126,13 @@ def test_defaults_come_from_the_framework_and_preferences(
 
 def test_the_default_file_name_is_dated_and_neutral(qtbot: QtBot, ctx: WorkspaceContext) -> None:
     dialog = _dialog(qtbot, ctx)
-    path = Path(dialog.destination.text())
+    path = Path(dialog.form.destination.text())
     assert (
         path
         == default_destination()
         == Path.home() / "Documents" / "Fieldwork" / default_pack_name(date.today())
     )
-    assert "westmere" not in dialog.destination.text().casefold()
+    assert "westmere" not in dialog.form.destination.text().casefold()
     assert "Westmere" not in dialog.windowTitle()
 
 
@@ -141,8 +141,8 @@ def test_export_writes_the_pack_and_shows_where(
 ) -> None:
     target = tmp_path / "out" / "pack.pdf"
     dialog = _dialog(qtbot, ctx, target)
-    dialog.judgements["oe"].setChecked(False)
-    dialog.author.setCurrentIndex(1)
+    dialog.form.judgements["oe"].setChecked(False)
+    dialog.form.author.setCurrentIndex(1)
     with qtbot.waitSignal(dialog.exported, timeout=60000) as blocker:
         _start(qtbot, dialog)
         assert not dialog.form.isEnabled() and dialog.progress.isVisible()
@@ -178,65 +178,65 @@ def test_a_password_protects_the_pack_and_is_cleared(
 ) -> None:
     target = tmp_path / "out" / "locked.pdf"
     dialog = _dialog(qtbot, ctx, target)
-    qtbot.keyClick(dialog.protect, Qt.Key.Key_Space)  # keyboard first
-    assert dialog.password_fields.isVisible()
-    qtbot.keyClicks(dialog.password, "juniper otter kettle")
-    qtbot.keyClicks(dialog.confirm, "juniper otter kettle")
+    qtbot.keyClick(dialog.form.protect, Qt.Key.Key_Space)  # keyboard first
+    assert dialog.form.password_fields.isVisible()
+    qtbot.keyClicks(dialog.form.password, "juniper otter kettle")
+    qtbot.keyClicks(dialog.form.confirm, "juniper otter kettle")
     with qtbot.waitSignal(dialog.exported, timeout=60000) as blocker:
         _start(qtbot, dialog)
     assert blocker.args[0].encrypted
     pdf = PdfReader(target)
     assert pdf.is_encrypted and pdf.decrypt("juniper otter kettle")
-    assert dialog.password.text() == "" and dialog.confirm.text() == ""
+    assert dialog.form.password.text() == "" and dialog.form.confirm.text() == ""
     assert "opens only with the password" in dialog.summary.text()
 
 
 def test_mismatched_passwords_keep_export_disabled(qtbot: QtBot, ctx: WorkspaceContext) -> None:
     dialog = _dialog(qtbot, ctx)
-    dialog.protect.setChecked(True)
+    dialog.form.protect.setChecked(True)
     assert not dialog.export_button.isEnabled() and "password" in dialog.status.text()
-    qtbot.keyClicks(dialog.password, "alpha bravo charlie")
-    qtbot.keyClicks(dialog.confirm, "alpha bravo charlie delta")
+    qtbot.keyClicks(dialog.form.password, "alpha bravo charlie")
+    qtbot.keyClicks(dialog.form.confirm, "alpha bravo charlie delta")
     assert not dialog.export_button.isEnabled()
     assert dialog.status.text() == "The two passwords do not match."
-    dialog.confirm.setText("alpha bravo charlie")
+    dialog.form.confirm.setText("alpha bravo charlie")
     assert dialog.export_button.isEnabled() and dialog.status.text() == ""
-    dialog.protect.setChecked(False)
+    dialog.form.protect.setChecked(False)
     assert dialog.export_button.isEnabled()
 
 
 def test_a_suggested_passphrase_shows_once_then_hides(qtbot: QtBot, ctx: WorkspaceContext) -> None:
     dialog = _dialog(qtbot, ctx)
-    dialog.protect.setChecked(True)
-    dialog._suggest()
-    phrase = dialog.password.text()
-    assert len(phrase.split("-")) == 5 and phrase == dialog.confirm.text()
-    assert dialog.password.echoMode() == QLineEdit.EchoMode.Normal
-    assert "different route" in dialog.password_note.text()
+    dialog.form.protect.setChecked(True)
+    dialog.form.suggest()
+    phrase = dialog.form.password.text()
+    assert len(phrase.split("-")) == 5 and phrase == dialog.form.confirm.text()
+    assert dialog.form.password.echoMode() == QLineEdit.EchoMode.Normal
+    assert "different route" in dialog.form.password_note.text()
     assert dialog.export_button.isEnabled()
-    qtbot.keyClicks(dialog.password, "x")
-    assert dialog.password.echoMode() == QLineEdit.EchoMode.Password
+    qtbot.keyClicks(dialog.form.password, "x")
+    assert dialog.form.password.echoMode() == QLineEdit.EchoMode.Password
     assert not dialog.export_button.isEnabled()
     assert len({suggest_passphrase() for _ in range(50)}) == 50
 
 
 def test_other_problems_keep_export_disabled(qtbot: QtBot, ctx: WorkspaceContext) -> None:
     dialog = _dialog(qtbot, ctx)
-    for check in dialog.judgements.values():
+    for check in dialog.form.judgements.values():
         check.setChecked(False)
     assert not dialog.export_button.isEnabled() and "judgement" in dialog.status.text()
-    dialog.judgements["hp"].setChecked(True)
-    dialog.use_since.setChecked(True)
-    dialog.use_until.setChecked(True)
-    dialog.since.setDate(dialog.until.date().addDays(1))
+    dialog.form.judgements["hp"].setChecked(True)
+    dialog.form.use_since.setChecked(True)
+    dialog.form.use_until.setChecked(True)
+    dialog.form.since.setDate(dialog.form.until.date().addDays(1))
     assert not dialog.export_button.isEnabled() and "date range" in dialog.status.text()
-    dialog.use_since.setChecked(False)
-    dialog.marking.clear()
+    dialog.form.use_since.setChecked(False)
+    dialog.form.marking.clear()
     assert not dialog.export_button.isEnabled() and "marking" in dialog.status.text()
-    dialog.marking.setText("OFFICIAL-SENSITIVE")
-    dialog.destination.clear()
+    dialog.form.marking.setText("OFFICIAL-SENSITIVE")
+    dialog.form.destination.clear()
     assert not dialog.export_button.isEnabled()
-    dialog.destination.setText("/tmp/x.pdf")
+    dialog.form.destination.setText("/tmp/x.pdf")
     assert dialog.export_button.isEnabled()
 
 
@@ -244,7 +244,7 @@ def test_a_failure_shows_the_plain_message(
     qtbot: QtBot, ctx: WorkspaceContext, tmp_path: Path
 ) -> None:
     dialog = _dialog(qtbot, ctx)
-    dialog.destination.setText(str(tmp_path / "no such folder" / "pack.pdf"))
+    dialog.form.destination.setText(str(tmp_path / "no such folder" / "pack.pdf"))
     with qtbot.waitSignal(dialog.export_failed, timeout=60000) as blocker:
         _start(qtbot, dialog)
     assert blocker.args[0] == "The folder for the pack does not exist."
