@@ -8,7 +8,7 @@ result to fieldwork.export, encrypts in memory if asked, and writes the file ato
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -111,14 +111,21 @@ def _passes(note: Note, filters: PackFilters) -> bool:
     return True
 
 
-def build_pack(
-    notebook: Notebook,
-    request: PackRequest,
-    *,
-    now: datetime | None = None,
-    cancel: CancelToken | None = None,
-) -> EvidencePack:
-    """The evidence pack as plain data, from one snapshot of the notebook."""
+@dataclass(frozen=True, slots=True)
+class PackContents:
+    """What a request selects from one snapshot: the checked request, the notes and judgements."""
+
+    request: PackRequest
+    snapshot: Snapshot
+    passed: list[Note]  # through the filters, tagged or not
+    chosen: set[str]  # judgement ids in the pack
+    selection: Selection
+
+
+def select_contents(
+    notebook: Notebook, request: PackRequest, *, cancel: CancelToken | None = None
+) -> PackContents:
+    """Read one snapshot and apply the request's filters (shared by the pack and its privacy scan)."""
     framework = notebook.framework
     request = check_request(framework, request)
     filters = request.filters
@@ -132,6 +139,21 @@ def build_pack(
     chosen = set(filters.judgement_ids) or {j.id for j in framework.judgements}
     selection = Selection.make(framework, snap, passed, chosen)
     check(cancel, CANCELLED)
+    return PackContents(request, snap, passed, chosen, selection)
+
+
+def build_pack(
+    notebook: Notebook,
+    request: PackRequest,
+    *,
+    now: datetime | None = None,
+    cancel: CancelToken | None = None,
+) -> EvidencePack:
+    """The evidence pack as plain data, from one snapshot of the notebook."""
+    framework = notebook.framework
+    contents = select_contents(notebook, request, cancel=cancel)
+    request, snap, passed = contents.request, contents.snapshot, contents.passed
+    chosen, selection, filters = contents.chosen, contents.selection, contents.request.filters
 
     grades = {j.judgement_id: j.grade for j in snap.judgements}
     counts = evidence_counts(framework, passed)
