@@ -31,6 +31,47 @@ class NotebookDamaged(NotebookError):
     default_message = "The notebook is damaged. Restore it from the latest good backup."
 
 
+class NotebookIncomplete(NotebookDamaged):
+    default_message = "The notebook file is incomplete. Restore it from the latest good backup."
+
+
+class NotebookPagesDamaged(NotebookDamaged):
+    default_message = (
+        "Part of the notebook file is damaged. Restore it from the latest good backup."
+    )
+
+
+class NotebookHeaderDamaged(NotebookDamaged):
+    default_message = (
+        "The start of the notebook file is damaged. Restore it from the latest backup."
+    )
+
+
+class KeyFileMismatch(NotebookDamaged):
+    default_message = "The key file does not belong to this notebook file."
+
+
+class BackupError(NotebookError):
+    """A backup could not be made, read or restored; the notebook itself is unchanged."""
+
+    default_message = "The backup could not be made. The notebook is unchanged."
+
+
+class BackupFolderUnavailable(BackupError):
+    default_message = (
+        "The backup folder is not available (is the drive plugged in?). Nothing was lost; "
+        "Fieldwork will try again."
+    )
+
+
+class BackupDamaged(BackupError):
+    default_message = "This backup is damaged and cannot be used. Try an older one."
+
+
+class NoGoodBackup(BackupError):
+    default_message = "No usable backup of this notebook was found."
+
+
 class NotebookTooNew(NotebookError):
     default_message = "This notebook was made by a newer Fieldwork. Update Fieldwork to open it."
 

@@ -163,8 +163,9 @@ def _open_with_key(
     paths: NotebookPaths, key_file: KeyFile, key: KeyHolder, marker: OpenMarker
 ) -> Notebook:
     from fieldwork.store import migrate
-    from fieldwork.store.database import Database, WrongKeyOrNotDatabase
+    from fieldwork.store.database import Database
 
+    had_wal = paths.wal.exists()  # before SQLite opens (and, on closing, may remove) it
     database = Database(paths.db, key)
     try:
         with database.raw() as raw:
@@ -191,27 +192,29 @@ def _open_with_key(
         notebook.actor = inspection.inspector
         notebook.recovered_after_crash = marker.previous_run_crashed
         return notebook
-    except WrongKeyOrNotDatabase:
+    except BaseException as error:
         database.close()
-        key.zero()
-        raise _explain_wrong_key(paths, key_file) from None
-    except BaseException:
-        database.close()
-        key.zero()
+        try:
+            problem = _explain_damage(paths, key_file, key, error, had_wal)
+        finally:
+            key.zero()
+        if problem is not None:
+            raise problem from None
         raise
 
 
-def _explain_wrong_key(paths: NotebookPaths, key_file: KeyFile) -> NotebookError:
-    with paths.db.open("rb") as handle:
-        salt = handle.read(16)
-    if key_file.db_salt is not None and salt != key_file.db_salt:
-        return NotebookDamaged(
-            "The start of the notebook file is damaged (its header does not match the key file). "
-            "Restore it from the latest backup."
-        )
-    return NotebookDamaged(
-        "The key opened, but the notebook file does not: either the key file belongs to another "
-        "notebook, or the start of the notebook file is damaged. Restore it from the latest backup."
+def _explain_damage(
+    paths: NotebookPaths, key_file: KeyFile, key: KeyHolder, error: BaseException, had_wal: bool
+) -> NotebookError | None:
+    """Name what is wrong when the file, not the program, failed: read its pages with the key."""
+    from fieldwork.store.damage import explain, is_damage, scan_pages
+
+    if not is_damage(error):
+        return None
+    found = explain(scan_pages(paths.db, key, key_file.db_salt), wal_present=had_wal)
+    return found or NotebookDamaged(
+        "The notebook could not be read, although every page of its file is sound. "
+        "Restore it from the latest good backup; the files are kept as they are."
     )
 
 

@@ -12,7 +12,13 @@ from pathlib import Path
 from typing import IO
 
 from fieldwork import __version__
-from fieldwork.domain.errors import NotANotebook, NotebookDamaged, NotebookInUse, NotebookMissing
+from fieldwork.domain.errors import (
+    NotANotebook,
+    NotebookDamaged,
+    NotebookIncomplete,
+    NotebookInUse,
+    NotebookMissing,
+)
 from fieldwork.runtime.paths import ensure_private_dir
 
 DB_NAME = "notebook.db"
@@ -20,6 +26,7 @@ KEY_NAME = "notebook.key"
 OPEN_MARKER = "notebook.open"
 FOLDER_SUFFIX = ".fieldwork"
 SQLITE_PLAIN_HEADER = b"SQLite format 3\x00"
+PAGE_SIZE = 4096  # SQLCipher 4's default, which Fieldwork never changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,9 +87,16 @@ def check_existing(folder: Path) -> NotebookPaths:
         header = handle.read(16)
     if header == SQLITE_PLAIN_HEADER:
         raise NotANotebook("This is an unencrypted database, not a Fieldwork notebook.")
-    if size < 4096:
-        raise NotebookDamaged(
+    if size < PAGE_SIZE:
+        raise NotebookIncomplete(
             "The notebook is incomplete (shorter than one page); restore it from a backup."
+        )
+    whole, cut = divmod(size, PAGE_SIZE)
+    if cut:
+        raise NotebookIncomplete(
+            f"The notebook file is incomplete: it ends part-way through page {whole + 1} (it was "
+            "cut short, for example by a copy that did not finish). Restore it from the latest "
+            "good backup; the damaged file is kept as it is."
         )
     return paths
 
@@ -94,6 +108,10 @@ class OpenMarker:
         self.paths = paths
         self._handle: IO[str] | None = None
         self.previous_run_crashed = False
+        # Left open by a crash, yet the recent-changes file is gone: whatever was committed
+        # after the last checkpoint is lost (SQLite silently opens the older file).
+        self.wal_missing_after_crash = False
+        self.previous_run_since: datetime | None = None  # when a crashed run opened the notebook
 
     def acquire(self) -> None:
         path = self.paths.open_marker
@@ -104,8 +122,11 @@ class OpenMarker:
         except OSError:
             handle.close()
             raise NotebookInUse() from None
+        self.wal_missing_after_crash = self.previous_run_crashed and not self.paths.wal.exists()
         if os.name == "posix":
             os.chmod(path, 0o600)
+        if self.previous_run_crashed:
+            self.previous_run_since = _since(handle)
         # Nothing about the inspection: only which program has it open, for troubleshooting.
         handle.seek(0)
         handle.truncate()
@@ -131,6 +152,16 @@ class OpenMarker:
             _unlock(self._handle)
             self._handle.close()
             self._handle = None
+
+
+def _since(handle: IO[str]) -> datetime | None:
+    """When the run that left this marker behind opened the notebook (None if unreadable)."""
+    handle.seek(0)
+    try:
+        since = datetime.fromisoformat(json.loads(handle.read(4096))["since"])
+    except (ValueError, KeyError, TypeError):
+        return None
+    return since if since.tzinfo is not None else None
 
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
