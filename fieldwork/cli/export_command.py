@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import textwrap
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from fieldwork.domain.errors import InputRejected
+
+if TYPE_CHECKING:
+    from fieldwork.services.pack_privacy import PackPrivacyReport
 
 PASSWORD_ENV = "FIELDWORK_PDF_PASSWORD"
 SHORT_PASSWORD = 12
@@ -74,6 +78,18 @@ def register(commands: Any) -> None:
         type=Path,
         help="the notebook's passphrase, from a file (or set FIELDWORK_PASSPHRASE)",
     )
+    guard = export.add_mutually_exclusive_group()
+    guard.add_argument(
+        "--privacy-check",
+        action="store_true",
+        help="only list the notes that look like they hold personal data; write no pack",
+    )
+    guard.add_argument(
+        "--replace-personal-data",
+        action="store_true",
+        help="first replace what looks like personal data in those notes with the note's case "
+        "reference (an edit kept in the notebook's history), then export",
+    )
     export.set_defaults(handler=export_command)
 
 
@@ -107,6 +123,7 @@ def export_command(args: argparse.Namespace) -> int:
         default_pack_name,
     )
     from fieldwork.services.pack import export_pack
+    from fieldwork.services.pack_privacy import replace_in_notes, scan_pack
 
     password = read_password(args.password_file)
     target = args.out if args.out is not None else Path.cwd() / default_pack_name(date.today())
@@ -128,7 +145,27 @@ def export_command(args: argparse.Namespace) -> int:
         password=password,
     )
     with open_for_command(args) as notebook:
+        report = scan_pack(notebook, request)
+        if args.privacy_check:
+            print_privacy_report(report, sys.stdout, exporting=False)
+            return 0
+        if args.replace_personal_data and report.notes:
+            replaced = replace_in_notes(notebook, [n.note_id for n in report.notes])
+            noun = "note" if len(replaced.note_ids) == 1 else "notes"
+            print(
+                f"Replaced {replaced.findings} passages that looked like personal data in "
+                f"{len(replaced.note_ids)} {noun} with the case reference (an edit kept in the "
+                "notebook's history)."
+            )
+            report = scan_pack(notebook, request)
+        print_privacy_report(report, sys.stderr, exporting=True)
         result = export_pack(notebook, request)
+    if not report.clean:
+        print(
+            "warning: exported anyway. Check those notes, or export again with "
+            "--replace-personal-data to put the case reference in their place.",
+            file=sys.stderr,
+        )
     pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
     notes = f"{result.notes} note{'s' if result.notes != 1 else ''}"
     print(f"Wrote the draft evidence pack to {result.path} ({pages}, {notes}).")
@@ -142,3 +179,20 @@ def export_command(args: argparse.Namespace) -> int:
     else:
         print("Not encrypted: anyone who gets the file can read it.")
     return 0
+
+
+def print_privacy_report(report: PackPrivacyReport, stream: TextIO, *, exporting: bool) -> None:
+    """Kinds and note references only: the matched text never reaches a terminal or a log."""
+    from fieldwork.services.pack_privacy import describe_kinds
+
+    if report.clean:
+        if not exporting:
+            print(f"{report.headline()} ({report.notes_scanned} notes checked)", file=stream)
+        return
+    prefix = "warning: " if exporting else ""
+    print(f"{prefix}{report.headline()}", file=stream)
+    for note in report.notes:
+        case = note.case_ref or "no single case"
+        print(f"  {note.note_ref}  ({case}): {describe_kinds(note.kinds)}", file=stream)
+    for other in report.other:
+        print(f"  {other.where}: {describe_kinds(other.kinds)}", file=stream)
