@@ -21,6 +21,7 @@ class Preferences:
     idle_lock_minutes: int = 5
     backup_folder: str = ""  # empty: the data folder's backups/
     backup_count: int = 10
+    backup_interval_minutes: int = 10  # while changes are being made
     retention_days: int = 90
     caseload_threshold: int = 25
     keep_recent: bool = True

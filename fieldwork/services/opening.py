@@ -231,7 +231,15 @@ def _backup_before_migration(
         and isinstance(key, KeyHolder)
         and isinstance(paths, NotebookPaths)
     )
-    make_backup(database, key, paths.key, notebook_id, folders().backups, "before-migration")
+    from fieldwork.domain.errors import BackupFolderUnavailable
+    from fieldwork.runtime.paths import ensure_private_dir
+    from fieldwork.services.backups import backup_root
+
+    try:
+        root = backup_root()
+    except BackupFolderUnavailable:
+        root = ensure_private_dir(folders().backups)  # the drive is out: keep it on this disk
+    make_backup(database, key, paths.key, notebook_id, root, "before-migration")
 
 
 def change_passphrase(folder: Path, old_passphrase: str, new_passphrase: str) -> None:
