@@ -348,7 +348,7 @@ def test_a_backup_from_a_newer_fieldwork(notebook: Notebook) -> None:
 def test_a_backup_whose_key_file_is_damaged(notebook: Notebook) -> None:
     entry = backups.back_up_now(notebook).entry
     (entry.folder / "notebook.key").write_bytes(b'{"format": 1}')
-    with pytest.raises(BackupDamaged, match="key file cannot be used: .*format"):
+    with pytest.raises(BackupDamaged, match=r"key file cannot be used: .*format"):
         backups.restore_backup(entry.folder, notebook.folder.parent / "r.fieldwork")
     (entry.folder / "notebook.key").unlink()
     with pytest.raises(BackupDamaged, match="key file"):
