@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import threading
 from collections.abc import Iterator
@@ -21,6 +22,8 @@ from fieldwork.domain.errors import NotANotebook, NotebookDamaged, NotebookLocke
 if TYPE_CHECKING:
     from fieldwork.store.keys.key_holder import KeyHolder
 
+# A write that found no space: the disk (ENOSPC) or the user's quota (EDQUOT) is full.
+_NO_SPACE = frozenset(getattr(errno, name) for name in ("ENOSPC", "EDQUOT") if hasattr(errno, name))
 # "FWK1" as a big-endian integer: tells a Fieldwork notebook from any other SQLite database.
 APPLICATION_ID = 0x46574B31
 _process_ready = False
@@ -95,8 +98,10 @@ def _apply_settings(connection: sqlcipher.Connection, *, create: bool) -> None:
 
 def translate_error(error: BaseException) -> BaseException:
     """Map low-level SQLite failures onto the errors the user sees."""
+    if isinstance(error, OSError) and error.errno in _NO_SPACE:
+        return StorageFull()
     text = str(getattr(error, "orig", error)).lower()
-    if "database or disk is full" in text:
+    if "database or disk is full" in text:  # SQLITE_FULL: also a size limit such as max_page_count
         return StorageFull()
     if "malformed" in text or "not a database" in text:
         return NotebookDamaged()

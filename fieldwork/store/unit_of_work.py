@@ -60,7 +60,7 @@ class UnitOfWork:
             raise RuntimeError("a read-only unit of work cannot commit")
         try:
             self.session.commit()
-        except (OperationalError, DBAPIError, sqlite3.Error) as error:
+        except (OperationalError, DBAPIError, sqlite3.Error, OSError) as error:
             self.session.rollback()
             translated = translate_error(error)
             if translated is error:
@@ -79,7 +79,7 @@ class UnitOfWork:
                 self.session.rollback()
         finally:
             self._context.__exit__(kind, error, trace)
-        if isinstance(error, OperationalError | DBAPIError):
+        if isinstance(error, OperationalError | DBAPIError | OSError):
             translated = translate_error(error)
             if translated is not error:
                 raise translated from None

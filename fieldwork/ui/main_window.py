@@ -259,11 +259,7 @@ class MainWindow(QMainWindow):
         # of the collector's reach keeps its full passes short while the inspector types.
         gc.collect()
         gc.freeze()
-        if ctx.notebook.recovered_after_crash:
-            self.statusBar().showMessage(
-                "Fieldwork was not closed properly last time; every saved note was recovered.",
-                15000,
-            )
+        # A crash is reported by the editor, saying which note came back (editor/recovery.py).
 
     @property
     def lock_screen(self) -> Any:

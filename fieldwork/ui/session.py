@@ -221,7 +221,12 @@ class NotebookSession(QObject):
         from fieldwork.services import drafts as draft_service
 
         held = self.held_draft
-        if self.ctx is None or held is None:
+        if self.ctx is None:
+            return
+        if held is None:  # opened, not unlocked: give back what an earlier run left, and say so
+            from fieldwork.ui.editor.recovery import recover
+
+            recover(self.ctx, editor)
             return
         self.held_draft = None
 

@@ -21,7 +21,11 @@ class DraftRepository:
         else:
             row.text, row.cursor, row.saved_at = text, cursor, now
 
-    def take_all(self) -> list[tuple[str, str, int]]:
-        drafts = [(r.note_id, r.text, r.cursor) for r in self.session.scalars(select(DraftRow))]
+    def take_all(self) -> list[tuple[str, str, int, datetime]]:
+        """(note id, text, cursor, when kept) of every draft, oldest first; all are removed."""
+        drafts = [
+            (r.note_id, r.text, r.cursor, r.saved_at)
+            for r in self.session.scalars(select(DraftRow).order_by(DraftRow.saved_at))
+        ]
         self.session.execute(delete(DraftRow))
         return drafts

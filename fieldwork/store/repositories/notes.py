@@ -158,6 +158,14 @@ class NoteRepository:
     def count(self) -> int:
         return int(self.session.scalar(select(func.count()).select_from(NoteRow)) or 0)
 
+    def latest_edited(self, since: datetime | None = None) -> Note | None:
+        """The note saved last (at or after `since`), e.g. the one typed when a run crashed."""
+        query = select(NoteRow.id).order_by(NoteRow.edited_at.desc(), NoteRow.rowid.desc())
+        if since is not None:
+            query = query.where(NoteRow.edited_at >= since)
+        note_id = self.session.scalars(query.limit(1)).first()
+        return None if note_id is None else self.get(note_id)
+
     def all_ids(self) -> list[str]:
         return list(
             self.session.scalars(select(NoteRow.id).order_by(NoteRow.created_at, NoteRow.rowid))
