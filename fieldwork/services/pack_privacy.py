@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Final
 
 from fieldwork.domain.evidence import Note, NoteDraft
@@ -38,6 +38,9 @@ class NoteFindings:
     case_ref: str | None  # the replacement: the note's one case, None for none or several
     spans: tuple[tuple[FindingKind, int, int], ...]  # (kind, start, end) in the note's text
     revision: int  # the note's revision when scanned
+    # What each span matched, for the window to show beside the kind so the inspector can judge
+    # it; kept out of repr so a stray log line or message cannot carry it.
+    matched: tuple[str, ...] = field(default=(), repr=False)
 
     @property
     def kinds(self) -> tuple[FindingKind, ...]:
@@ -93,6 +96,11 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
+def kind_label(kind: FindingKind) -> str:
+    """ "a phone number": how the window and the command line name a kind."""
+    return LABELS[kind]
+
+
 def describe_kinds(kinds: Iterable[FindingKind]) -> str:
     """ "a name and a phone number": the labels, joined for a sentence."""
     labels = [LABELS[kind] for kind in dict.fromkeys(kinds)]
@@ -111,7 +119,8 @@ def note_findings(note: Note, case_ref: str | None) -> NoteFindings | None:
     if not found:
         return None
     spans = tuple((f.kind, f.start, f.end) for f in found)
-    return NoteFindings(note.id, note_reference(note.id), case_ref, spans, note.revision)
+    matched = tuple(note.text[f.start : f.end] for f in found)
+    return NoteFindings(note.id, note_reference(note.id), case_ref, spans, note.revision, matched)
 
 
 def scan_pack(

@@ -73,6 +73,7 @@ def test_findings_per_note_with_ids_case_kinds_and_spans(
     assert first.note_ref == note_reference(flagged) and first.case_ref == "C-014"
     assert first.kinds == ("name", "phone")
     assert [text[s:e] for _, s, e in first.spans] == ["Chloe Hughes", "07700 900123"]
+    assert first.matched == ("Chloe Hughes", "07700 900123") and "Hughes" not in repr(first)
     assert second.kinds == ("nhs-number",) and second.case_ref is None  # two cases: whose?
     assert second.replacement == NO_CASE_REPLACEMENT
     assert report.kind_counts() == {"name": 1, "phone": 1, "nhs-number": 1}

@@ -1,4 +1,4 @@
-"""Export the evidence pack: the form, then a cancellable background job, then where it went."""
+"""Export the evidence pack: the form, a privacy check, then a cancellable job, then where it went."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from fieldwork.domain.pack import PackRequest, PackResult
 from fieldwork.domain.progress import CancelToken
 from fieldwork.runtime.preferences import Preferences
 from fieldwork.services.pack import export_pack
+from fieldwork.services.pack_privacy import PackPrivacyReport, Replaced, replace_in_notes, scan_pack
 from fieldwork.ui.dialogs.export_form import (
     ExportForm,
     button,
@@ -29,6 +30,7 @@ from fieldwork.ui.dialogs.export_form import (
     named,
     suggest_passphrase,
 )
+from fieldwork.ui.dialogs.export_review import PrivacyReview
 from fieldwork.ui.error_display import message_for
 from fieldwork.ui.screens.start_screen import plain_label
 from fieldwork.ui.tasks import TaskRunner
@@ -53,6 +55,10 @@ class ExportDialog(QDialog):
     cancelled = Signal()
     export_failed = Signal(str)  # the plain message shown
     progressed = Signal(int, int)  # (done, total) from export_pack, a few times a second
+    privacy_reviewed = Signal(object)  # PackPrivacyReport with findings, shown for review
+    notes_replaced = Signal(object)  # tuple of note ids whose text the privacy guard changed
+    note_requested = Signal(str)  # a note id the user asked to see in the window
+    replacing = Signal()  # about to replace in notes: the editor should save what it holds first
 
     def __init__(
         self, ctx: Any, tasks: TaskRunner, preferences: Preferences, parent: QWidget | None = None
@@ -65,6 +71,9 @@ class ExportDialog(QDialog):
         self._token: CancelToken | None = None
         self._closing = False
         self._outcome = ""  # the last export's outcome, shown while the inputs are valid
+        self._running = ""  # what the job lane is doing, while it does it
+        self._request: PackRequest | None = None  # held while the privacy review is shown
+        self._replaced: Replaced | None = None
         self.progressed.connect(self._show_progress)  # emitted on the job lane: runs queued
         self.form = ExportForm(ctx, preferences)  # every input; disabled while the export runs
         self.form.changed.connect(self._refresh)
@@ -77,6 +86,12 @@ class ExportDialog(QDialog):
         )
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.pages.addWidget(self.summary)
+        self.review = PrivacyReview()
+        self.review.accepted.connect(self._accept_findings)
+        self.review.replace_requested.connect(self._replace_findings)
+        self.review.back_requested.connect(self._back_to_form)
+        self.review.note_requested.connect(self.note_requested)
+        self.pages.addWidget(self.review)
         self.status = named(plain_label(), "Export status")
         self.progress = named(QProgressBar(), "Export progress")
         self.export_button = button("&Export", "Export the evidence pack", self._export)
@@ -97,8 +112,7 @@ class ExportDialog(QDialog):
     def _refresh(self) -> None:
         problem = None if self.pack_result else self.form.problem()
         self.export_button.setEnabled(self._token is None and problem is None)
-        running = "Writing the evidence pack…" if self._token else ""
-        self.status.setText(running or problem or self._outcome)
+        self.status.setText(self._running or problem or self._outcome)
 
     def _show_buttons(self, *, idle: bool = False, running: bool = False) -> None:
         self.export_button.setVisible(idle)
@@ -114,8 +128,84 @@ class ExportDialog(QDialog):
         self.form.destination.setText(str(request.target))
         if request.target.is_file() and not self._replace_ok(request.target):
             return
-        self._write(request)
+        self._check_privacy(request)
 
+    def _start_job(self, running: str) -> None:
+        self._outcome, self._running = "", running
+        self.form.setEnabled(False)
+        self.pages.setCurrentWidget(self.form)
+        self._show_buttons(running=True)
+        self.progress.setRange(0, 0)
+
+    # --- the privacy guard: warns, never blocks ------------------------------------------
+    def _check_privacy(self, request: PackRequest) -> None:
+        notebook = self.ctx.notebook
+        self._replaced = None
+
+        def work(token: CancelToken) -> PackPrivacyReport | None:
+            try:
+                return scan_pack(notebook, request, cancel=token)
+            except Cancelled:
+                return None
+
+        self._start_job("Checking the pack for personal data…")
+        self._token = self.tasks.job(
+            work, lambda report: self._scanned(request, report), self._job_failed
+        )
+        self._refresh()
+
+    def _scanned(self, request: PackRequest, report: PackPrivacyReport | None) -> None:
+        if report is None or self._closing:
+            self._job_done(None)
+            return
+        if report.clean:
+            self._token = None
+            self._write(request)
+            return
+        self._token, self._running, self._request = None, "", request
+        self._show_buttons()
+        self.export_button.setVisible(False)
+        self.open_folder.setVisible(False)
+        self.review.setEnabled(True)
+        self.review.show_report(report)
+        self.pages.setCurrentWidget(self.review)
+        self._refresh()
+        self.privacy_reviewed.emit(report)
+
+    def _accept_findings(self) -> None:
+        if self._request is not None and self._token is None:
+            request, self._request = self._request, None
+            self.review.clear()
+            self._write(request)
+
+    def _replace_findings(self) -> None:
+        report = self.review.report
+        if self._request is None or report is None or not report.notes or self._token:
+            return
+        ids = [found.note_id for found in report.notes]
+        self.replacing.emit()  # the editor's unsaved typing goes first, on the same lane
+        self.review.setEnabled(False)
+        self.status.setText("Replacing with case references…")
+        self.ctx.write(
+            lambda nb: replace_in_notes(nb, ids), self._findings_replaced, failed=self._job_failed
+        )
+
+    def _findings_replaced(self, replaced: Replaced) -> None:
+        self._replaced = replaced
+        self.ctx.evidence_changed.emit()
+        self.notes_replaced.emit(replaced.note_ids)
+        self._accept_findings()
+
+    def _back_to_form(self) -> None:
+        self._request = None
+        self.review.clear()
+        self.form.setEnabled(True)
+        self.pages.setCurrentWidget(self.form)
+        self._show_buttons(idle=True)
+        self._refresh()
+        self.form.first_field().setFocus()
+
+    # --- writing the pack ------------------------------------------------------------------
     def _write(self, request: PackRequest) -> None:
         target, notebook, report = request.target, self.ctx.notebook, self.progressed.emit
 
@@ -127,10 +217,7 @@ class ExportDialog(QDialog):
             except Cancelled:
                 return None  # the runner drops Cancelled silently; this dialog must hear of it
 
-        self._outcome = ""
-        self.form.setEnabled(False)
-        self._show_buttons(running=True)
-        self.progress.setRange(0, 0)
+        self._start_job("Writing the evidence pack…")
         self._token = self.tasks.job(work, self._job_done, self._job_failed)
         self._refresh()
 
@@ -167,9 +254,12 @@ class ExportDialog(QDialog):
         self.export_failed.emit(self._outcome)
 
     def _job_ended(self, outcome: str) -> None:
-        self._token = None
+        self._token, self._running, self._request = None, "", None
         self._outcome = outcome
+        self.review.clear()
         self.form.setEnabled(True)
+        if self.pack_result is None:
+            self.pages.setCurrentWidget(self.form)
         self._show_buttons(idle=self.pack_result is None)
         self._refresh()
         if self._closing:
@@ -181,10 +271,17 @@ class ExportDialog(QDialog):
         self.form.clear_passwords()
         pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"
         notes = f"{result.notes} note{'s' if result.notes != 1 else ''}"
+        replaced = ""
+        if self._replaced is not None and self._replaced.note_ids:
+            count = len(self._replaced.note_ids)
+            replaced = (
+                f"\n\nBefore writing it, {count} note{'s' if count != 1 else ''} had what looked "
+                "like personal data replaced with the case reference (kept in the history)."
+            )
         self.summary.setText(
             f"The evidence pack is ready.\n\nSaved as {result.path}\n{pages}, {notes}.\n\n"
             f"Evidence fingerprint: {result.fingerprint}\nSelection hash: {result.selection_hash}"
-            f"\n\n{PROTECTION[result.encrypted]}"
+            f"\n\n{PROTECTION[result.encrypted]}{replaced}"
         )
         self.pages.setCurrentWidget(self.summary)
         self.open_folder.setFocus()
@@ -200,6 +297,8 @@ class ExportDialog(QDialog):
             self.hide()
             return
         self.form.clear_passwords()
+        self.review.clear()
+        self._request = None
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:
