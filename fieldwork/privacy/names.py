@@ -235,6 +235,16 @@ class _Scanner:
         # (d) also "Callum (C-005)", "Harry (born ...)".
         if given and TAG_AFTER.match(text, end) is not None:
             return start, end
+        # (e) a listed given name on its own: "Noah and Leo are placed together", "Tom said".
+        # Not one that is also a word or a month ("~April"), not "St Luke", and not before
+        # another capitalised word: "Victoria Park" and "Tyler Street" are places.
+        if (
+            given
+            and word in lists.given
+            and _SAINT.search(text, max(0, start - 8), start) is None
+            and NEXT_WORD.match(text, end) is None
+        ):
+            return start, end
         # (b) "Chantelle (mum)", "Aaron Lewis (dad)".
         if "(" not in text[end : end + _LOOKBACK]:
             return None

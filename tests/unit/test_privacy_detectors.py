@@ -283,6 +283,10 @@ def test_not_an_address(text: str) -> None:
         ("Father is Paul SMITH.", "Paul SMITH"),
         ("Met with Amber Price and her mum.", "Amber Price"),  # mid-sentence: a name
         ("Callum (C-005) said his PA helps him.", "Callum"),
+        # (e) a listed given name on its own, wherever it stands
+        ("Noah said he feels safe with his carers.", "Noah"),
+        ("The eldest, Mia, is 14.", "Mia"),
+        ("Spoke to mum. Chloe was at school.", "Chloe"),
     ],
 )
 def test_names(text: str, name: str) -> None:
@@ -315,7 +319,10 @@ def test_names_joined_by_and_are_both_found() -> None:
         "P10 (social worker, CWD) visited C-014.",
         "Victoria Park was used for family time.",
         "The Martin House hospice provides short breaks.",
-        "Spoke to mum. Chloe was at school.",  # the sentence ends between them
+        "Spoke to mum. Rota changes were explained.",  # the sentence ends between them
+        "Tyler Street children's home closed in 2021.",  # a lone given name before a place word
+        "The plan was reviewed in April and again in June.",  # names that are also months
+        "St Luke was the hospital ward.",
     ],
 )
 def test_not_a_name(text: str) -> None:
