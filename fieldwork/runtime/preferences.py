@@ -23,6 +23,7 @@ class Preferences:
     backup_count: int = 10
     backup_interval_minutes: int = 10  # while changes are being made
     retention_days: int = 90
+    clipboard_clear_seconds: int = 30  # 0: never cleared
     caseload_threshold: int = 25
     keep_recent: bool = True
     recent_notebooks: tuple[str, ...] = field(default=())
