@@ -47,6 +47,10 @@ class NotebookHeaderDamaged(NotebookDamaged):
     )
 
 
+class RecentChangesDamaged(NotebookDamaged):
+    default_message = "The notebook's recent-changes file (notebook.db-wal) is damaged."
+
+
 class KeyFileMismatch(NotebookDamaged):
     default_message = "The key file does not belong to this notebook file."
 

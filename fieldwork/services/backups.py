@@ -302,24 +302,35 @@ def check_health(
     """Damaged pages (read by hand, so run it where nothing writes: the write lane), a lost
     recent-changes file, and whether a backup holds history this notebook does not."""
     from fieldwork.store.backups import history_head, source_contains
-    from fieldwork.store.damage import explain, scan_pages
+    from fieldwork.store.damage import explain, is_damage, scan_pages
 
-    with notebook.database.raw() as raw:
-        contains = source_contains(raw)
-        seq = history_head(raw)[0]
-        readable = list_backups(notebook, preferences=preferences)
-        newest = next((entry for entry in readable if entry.notebook_id), None)
-        # Only the newest: older copies of another line (before a restore) are history, and
-        # rotation keeps any backup holding entries the notebook lacks.
-        behind = (
-            newest
-            if newest is not None and not contains(newest.history_seq, newest.history_head)
-            else None
-        )
     missing = bool(getattr(notebook.marker, "wal_missing_after_crash", False))
     found = explain(scan_pages(notebook.paths.db, notebook.key)) if scan else None
     if found is not None:
-        return NotebookHealth(str(found), True, behind, missing)
+        return NotebookHealth(str(found), True, None, missing)
+    try:
+        with notebook.database.raw() as raw:
+            contains = source_contains(raw)
+            seq = history_head(raw)[0]
+            readable = list_backups(notebook, preferences=preferences)
+            newest = next((entry for entry in readable if entry.notebook_id), None)
+            # Only the newest: older copies of another line (before a restore) are history,
+            # and rotation keeps any backup holding entries the notebook lacks.
+            behind = (
+                newest
+                if newest is not None and not contains(newest.history_seq, newest.history_head)
+                else None
+            )
+    except Exception as error:
+        if not is_damage(error):
+            raise
+        return NotebookHealth(
+            "Part of the notebook file is damaged (a page in its recent changes could not be "
+            "read). Restore it from the latest good backup.",
+            True,
+            None,
+            missing,
+        )
     problem = None
     if behind is not None:
         problem = (

@@ -168,6 +168,10 @@ def _open_with_key(
     had_wal = paths.wal.exists()  # before SQLite opens (and, on closing, may remove) it
     database = Database(paths.db, key)
     try:
+        if had_wal:
+            from fieldwork.store.wal_check import check_wal
+
+            check_wal(paths.wal, paths.db, key)  # SQLite would write a foreign WAL into the file
         with database.raw() as raw:
             revision = migrate.current_revision(raw)
         if migrate.needs_upgrade(revision):

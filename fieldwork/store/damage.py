@@ -50,12 +50,12 @@ class PageScan:
     bad_count: int
 
 
-def _hmac_key(data_key: bytes | bytearray, salt: bytes) -> bytes:
+def page_hmac_key(data_key: bytes | bytearray, salt: bytes) -> bytes:
     mask = bytes(byte ^ 0x3A for byte in salt)
     return hashlib.pbkdf2_hmac("sha512", bytes(data_key), mask, 2, 32)
 
 
-def _authentic(page: bytes, number: int, hmac_key: bytes) -> bool:
+def authentic_page(page: bytes, number: int, hmac_key: bytes) -> bool:
     if len(page) != PAGE_SIZE:
         return False
     start = SALT_BYTES if number == 1 else 0
@@ -99,20 +99,20 @@ def scan_pages(db: Path, key: KeyHolder, recorded_salt: bytes | None = None) -> 
     try:
         with db.open("rb") as handle:
             first = _read_page(handle, 1)
-            hmac_key = _hmac_key(data_key, first[:SALT_BYTES])
-            if not _authentic(first, 1, hmac_key):
+            hmac_key = page_hmac_key(data_key, first[:SALT_BYTES])
+            if not authentic_page(first, 1, hmac_key):
                 later = any(
-                    _authentic(_read_page(handle, n), n, hmac_key) for n in _sample(file_pages)
+                    authentic_page(_read_page(handle, n), n, hmac_key) for n in _sample(file_pages)
                 )
                 fits = False
                 if recorded_salt is not None and recorded_salt != first[:SALT_BYTES]:
-                    fits = _authentic(first, 1, _hmac_key(data_key, recorded_salt))
+                    fits = authentic_page(first, 1, page_hmac_key(data_key, recorded_salt))
                 return PageScan(file_pages, cut, None, False, later, fits, (), 0)
             header_pages = _header_page_count(first, data_key)
             bad: list[int] = []
             count = 0
             for number in range(2, file_pages + 1):
-                if not _authentic(_read_page(handle, number), number, hmac_key):
+                if not authentic_page(_read_page(handle, number), number, hmac_key):
                     count += 1
                     if len(bad) < 20:
                         bad.append(number)
@@ -185,7 +185,10 @@ def is_damage(error: BaseException) -> bool:
 
     from fieldwork.store.database import WrongKeyOrNotDatabase
 
-    if isinstance(error, WrongKeyOrNotDatabase | NotebookDamaged):
+    if isinstance(error, NotebookDamaged):
+        # A specific subclass already names the problem; only the generic one needs a scan.
+        return type(error) is NotebookDamaged
+    if isinstance(error, WrongKeyOrNotDatabase):
         return True
     if isinstance(error, sqlcipher.DatabaseError) and not isinstance(
         error, sqlcipher.OperationalError
