@@ -355,7 +355,9 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         text = (
             f"Fieldwork {__version__}\n\nAn encrypted notebook for inspections of local authority children's "
-            "services. Framework text is Fieldwork's own paraphrase, not Ofsted's wording."
+            "services. Framework text is Fieldwork's own paraphrase, not Ofsted's wording.\n\n"
+            "Suggestions are learned from published inspection reports. Contains public sector "
+            "information licensed under the Open Government Licence v3.0."
         )
         box = QMessageBox(
             QMessageBox.Icon.Information,
