@@ -13,6 +13,7 @@ from fieldwork import __version__
 from fieldwork.runtime.paths import folders
 from fieldwork.runtime.preferences import Preferences, load_preferences, save_preferences
 from fieldwork.ui.actions import Actions, build_actions
+from fieldwork.ui.clipboard_guard import ClipboardGuard
 from fieldwork.ui.error_display import show_error
 from fieldwork.ui.idle_lock import IdleLock
 from fieldwork.ui.session import NotebookSession
@@ -40,6 +41,7 @@ class MainWindow(QMainWindow):
         self._resume: tuple[int, str | None] | None = None
         self.stack.addWidget(self.start_screen)
         self.idle = IdleLock(self.preferences.idle_lock_minutes, lambda: self.lock(idle=True))
+        self.clipboard_guard = ClipboardGuard(self.preferences.clipboard_clear_seconds, self)
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -234,6 +236,7 @@ class MainWindow(QMainWindow):
             self.session.preferences = self.preferences
             save_preferences(self.preferences)
             self.idle.set_minutes(self.preferences.idle_lock_minutes)
+            self.clipboard_guard.set_seconds(self.preferences.clipboard_clear_seconds)
             self.start_screen.set_recent(list(self.preferences.recent_notebooks))
 
     def _edit_focused(self, operation: str) -> None:
@@ -290,6 +293,7 @@ class MainWindow(QMainWindow):
 
     def _show_locked(self, message: str) -> None:
         self.idle.disarm()
+        self.clipboard_guard.clear_if_ours()
         self._set_notebook_actions(False)
         self._drop_workspace()
         self.lock_screen.set_message(message)
@@ -297,6 +301,7 @@ class MainWindow(QMainWindow):
 
     def _show_start(self) -> None:
         self.idle.disarm()
+        self.clipboard_guard.clear_if_ours()
         self._set_notebook_actions(False)
         self._drop_workspace()
         self.start_screen.set_recent(list(self.session.preferences.recent_notebooks))
@@ -374,6 +379,7 @@ class MainWindow(QMainWindow):
         self._settings().setValue("window/geometry", self.saveGeometry())
         self.session.close(self.workspace.editor if self.workspace else None)
         self.tasks.shutdown()
+        self.clipboard_guard.clear_if_ours()
         event.accept()
 
 
