@@ -33,6 +33,10 @@ def integrity(database: Database, *, full: bool = True) -> IntegrityReport:
     """Every page's HMAC, SQLite's own checks and the full-text index's consistency."""
     with database.raw() as raw:
         bad = tuple(str(row[0]) for row in raw.execute("PRAGMA cipher_integrity_check").fetchall())
+        # FTS5 checks the index with the structure this connection cached when it last read it;
+        # after another connection's commit that reads as "corruption found" or "checksum
+        # mismatch" once. Any query on the index first makes FTS5 notice the change.
+        raw.execute("SELECT rowid FROM note_fts WHERE note_fts MATCH 'refresh' LIMIT 1").fetchall()
         quick = ", ".join(str(r[0]) for r in raw.execute("PRAGMA quick_check").fetchall())
         whole = (
             ", ".join(str(r[0]) for r in raw.execute("PRAGMA integrity_check").fetchall())
