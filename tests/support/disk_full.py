@@ -49,7 +49,9 @@ def writes_fail(
         failures.append(1)
         raise OSError(code, os.strerror(code))
 
-    name, hook = ("before_cursor_execute", on_statement) if at == "statement" else ("commit", on_commit)
+    name, hook = (
+        ("before_cursor_execute", on_statement) if at == "statement" else ("commit", on_commit)
+    )
     event.listen(Engine, name, hook)
     try:
         yield failures
