@@ -35,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     search_command.register(commands)
     framework_commands.register(commands)
     export_command.register(commands)
+    from fieldwork.cli import backup_commands
+
+    backup_commands.register(commands)
     return parser
 
 
