@@ -29,7 +29,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"Fieldwork {__version__}")
     parser.add_argument("--debug", action="store_true", help="log details and show tracebacks")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    from fieldwork.cli import export_command, framework_commands, notebook_commands, search_command
+    from fieldwork.cli import (
+        export_command,
+        framework_commands,
+        notebook_commands,
+        search_command,
+        suggest_command,
+    )
 
     notebook_commands.register(commands)
     search_command.register(commands)
@@ -38,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     from fieldwork.cli import backup_commands
 
     backup_commands.register(commands)
+    suggest_command.register(commands)
     return parser
 
 

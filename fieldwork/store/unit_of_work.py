@@ -18,6 +18,7 @@ from fieldwork.store.repositories.inspection import InspectionRepository
 from fieldwork.store.repositories.judging import JudgingRepository
 from fieldwork.store.repositories.notes import NoteRepository
 from fieldwork.store.repositories.people import PeopleRepository
+from fieldwork.store.repositories.tagged_notes import TaggedNotes
 from fieldwork.store.search_index import SearchIndex
 
 
@@ -45,6 +46,7 @@ class UnitOfWork:
         self.inspection = InspectionRepository(self.session)
         self.search = SearchIndex(self.session)
         self.drafts = DraftRepository(self.session)
+        self.tagged = TaggedNotes(self.session)
         self.history = HistoryChain(self.session, self._notebook_id)
         self.now = datetime.now(UTC)
         return self

@@ -1,0 +1,227 @@
+"""Which criteria a note is evidence for: the framework's own words, the area ranking, and what
+this notebook's inspector has tagged before.
+
+score(c) = (lexical(c) + FLOOR + lift(n_c) * learned(c)) * (area'(j) + AREA_FLOOR) ** AREA_POWER
+
+- lexical: cosine of the note with the criterion's heading, keywords, "good" text and theme
+  title (stems and neighbouring pairs, weighted by rarity across the framework's criteria);
+- area': the area suggester's score for the criterion's judgement, blended with the areas this
+  notebook's tagged notes point to (`adaptation.py`), the blend growing with the tagged notes;
+- learned: how far the note's terms are over-represented among the notebook's notes tagged
+  with the criterion, lifted by n/(n + LIFT_HALF) as n such notes accumulate.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Collection
+
+from fieldwork.domain.framework import Framework
+from fieldwork.domain.suggestions import SuggestedArea, SuggestedCriterion, TagSuggestions
+from fieldwork.suggest.adaptation import Adaptation, Affinity
+from fieldwork.suggest.areas import AreaSuggester, area_suggester
+from fieldwork.suggest.ranking import NEVER_SUGGESTED, WHY_LENGTH
+from fieldwork.suggest.terms import Analysis, analyse, sublinear, term_counts, unit
+
+# How much each part of a criterion's text says about it: the heading names it, keywords are
+# the practice words, the "good" sentence describes it at length, the theme places it.
+FIELD_WEIGHTS = {"heading": 3.0, "keywords": 2.0, "good": 1.0, "theme": 1.0}
+FLOOR = 0.02  # a criterion with no shared word still ranks by its area
+AREA_FLOOR = 0.05  # an unlikely area is discounted, never ruled out
+AREA_POWER = 1.0
+LIFT = 0.5  # the most a criterion's own tagged notes can add, relative to the framework's words
+LIFT_HALF = 3.0  # tagged notes at which half of that lift is reached
+LEARNED_AREAS = 0.8  # the most the notebook's own areas can weigh against the area suggester
+LEARNED_AREAS_HALF = 20.0  # tagged notes at which half of that weight is reached
+
+
+class CriterionRanker:
+    """Built once per framework (the framework's term weights are computed here and kept)."""
+
+    def __init__(self, framework: Framework, areas: AreaSuggester | None = None) -> None:
+        self.framework = framework
+        self._areas = areas if areas is not None else area_suggester(framework)
+        self._judgement_of: dict[str, str] = {}
+        documents: dict[str, dict[str, float]] = {}
+        for judgement in framework.judgements:
+            for theme in judgement.themes:
+                for criterion in theme.criteria:
+                    self._judgement_of[criterion.id] = judgement.id
+                    fields = [
+                        ("heading", criterion.heading),
+                        *(("keywords", keyword) for keyword in criterion.keywords),
+                        ("good", criterion.good),
+                        ("theme", theme.title),
+                    ]
+                    weights: dict[str, float] = {}
+                    for name, text in fields:
+                        for term, count in term_counts(text).items():
+                            weights[term] = weights.get(term, 0.0) + FIELD_WEIGHTS[name] * count
+                    documents[criterion.id] = weights
+        total = len(documents)
+        frequency: dict[str, int] = {}
+        for weights in documents.values():
+            for term in weights:
+                frequency[term] = frequency.get(term, 0) + 1
+        self._idf = {t: math.log((total + 1) / (n + 1)) + 1.0 for t, n in frequency.items()}
+        self._postings: dict[str, list[tuple[str, float]]] = {}
+        for criterion_id, weights in documents.items():
+            vector = unit({t: (1.0 + math.log(w)) * self._idf[t] for t, w in weights.items()})
+            for term, weight in vector.items():
+                self._postings.setdefault(term, []).append((criterion_id, weight))
+        self._order = tuple(self._judgement_of)
+
+    def new_adaptation(self) -> Adaptation:
+        """Empty profiles that know which judgement each of this framework's criteria is under."""
+        return Adaptation(self._judgement_of)
+
+    def areas(
+        self, text: str, adaptation: Adaptation | None = None, analysis: Analysis | None = None
+    ) -> tuple[SuggestedArea, ...]:
+        """The area suggester's ranking, blended with what the notebook's tagged notes point to."""
+        ranked = self._areas.rank(text)
+        if adaptation is None or not adaptation.notes:
+            return tuple(SuggestedArea(a.judgement_id, a.score, a.why) for a in ranked)
+        learned = adaptation.judgements(analysis or analyse(text))
+        share = LEARNED_AREAS * adaptation.notes / (adaptation.notes + LEARNED_AREAS_HALF)
+        if not learned:
+            share = 0.0
+        blended = [
+            SuggestedArea(
+                a.judgement_id,
+                (1 - share) * a.score + share * learned.get(a.judgement_id, 0.0),
+                a.why,
+            )
+            for a in ranked
+        ]
+        position = {a.judgement_id: n for n, a in enumerate(ranked)}
+        return tuple(sorted(blended, key=lambda a: (-a.score, position[a.judgement_id])))
+
+    def suggest(
+        self,
+        text: str,
+        *,
+        adaptation: Adaptation | None = None,
+        exclude: Collection[str] = (),
+        limit: int | None = None,
+    ) -> TagSuggestions:
+        """Areas and criteria for a note, best first."""
+        analysis = analyse(text)
+        areas = self.areas(text, adaptation, analysis)
+        criteria = self.rank(
+            analysis, areas=areas, adaptation=adaptation, exclude=exclude, limit=limit
+        )
+        return TagSuggestions(areas, criteria, adaptation.notes if adaptation else 0)
+
+    def lexical(self, analysis: Analysis) -> dict[str, tuple[float, dict[str, float]]]:
+        """Cosine with each criterion sharing a term, and each term's part in it."""
+        idf = self._idf
+        query = unit({t: w * idf[t] for t, w in sublinear(analysis.terms).items() if t in idf})
+        found: dict[str, tuple[float, dict[str, float]]] = {}
+        for term, q in query.items():
+            for criterion_id, weight in self._postings[term]:
+                total, parts = found.get(criterion_id, (0.0, {}))
+                parts[term] = q * weight
+                found[criterion_id] = (total + q * weight, parts)
+        return found
+
+    def rank(
+        self,
+        text: str | Analysis,
+        *,
+        areas: tuple[SuggestedArea, ...] | None = None,
+        adaptation: Adaptation | None = None,
+        exclude: Collection[str] = (),
+        limit: int | None = None,
+    ) -> tuple[SuggestedCriterion, ...]:
+        """Criteria best first (all of them when `limit` is None), skipping `exclude`.
+
+        Without `areas` the area suggester is asked, which needs the text itself.
+        """
+        analysis = analyse(text) if isinstance(text, str) else text
+        if areas is None:
+            if not isinstance(text, str):
+                raise TypeError("rank() needs the text, or the areas, to weigh judgements")
+            areas = self.areas(text, adaptation, analysis)
+        prior = {a.judgement_id: a.score for a in areas}
+        # Ties (a note sharing no word with any criterion) follow the area ranking.
+        area_rank = {a.judgement_id: n for n, a in enumerate(areas)}
+        lexical = self.lexical(analysis)
+        affinities = adaptation.criteria(analysis) if adaptation is not None else {}
+        scored: list[tuple[float, int, int, str, float]] = []
+        for position, criterion_id in enumerate(self._order):
+            judgement_id = self._judgement_of[criterion_id]
+            if criterion_id in exclude:
+                continue
+            affinity = affinities.get(criterion_id)
+            if judgement_id in NEVER_SUGGESTED and affinity is None:
+                continue  # only an inspector who files notes there brings these back
+            lex = lexical[criterion_id][0] if criterion_id in lexical else 0.0
+            learned = 0.0
+            if affinity is not None:
+                learned = LIFT * affinity.notes / (affinity.notes + LIFT_HALF) * affinity.score
+            weight = (prior.get(judgement_id, 0.0) + AREA_FLOOR) ** AREA_POWER
+            score = -(lex + FLOOR + learned) * weight
+            scored.append((score, area_rank.get(judgement_id, 99), position, criterion_id, learned))
+        scored.sort()
+        chosen = scored if limit is None else scored[:limit]
+        found = []
+        for negative, _, _, criterion_id, learned in chosen:
+            lex, parts = lexical.get(criterion_id, (0.0, {}))
+            affinity = affinities.get(criterion_id)
+            why = _why(parts, affinity, learned > lex, analysis.surfaces)
+            found.append(
+                SuggestedCriterion(
+                    criterion_id,
+                    self._judgement_of[criterion_id],
+                    -negative,
+                    why,
+                    affinity.notes if affinity is not None else 0,
+                )
+            )
+        return tuple(found)
+
+
+def _why(
+    parts: dict[str, float],
+    affinity: Affinity | None,
+    learned_first: bool,
+    surfaces: dict[str, str],
+) -> tuple[str, ...]:
+    """The note's own words behind the score, from whichever part weighed more first."""
+    framework_terms = [t for t, _ in sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    learned_terms = list(affinity.why) if affinity is not None else []
+    ordered = learned_terms + framework_terms if learned_first else framework_terms + learned_terms
+    shown: list[str] = []
+    for term in ordered:
+        if term.startswith("#"):  # a case or practitioner reference, shown as written
+            pieces = [term[1:].upper()]
+        else:
+            pieces = [surfaces.get(piece, piece) for piece in term.split(" ")]
+        for word in pieces:
+            if word not in shown:
+                shown.append(word)
+        if len(shown) >= WHY_LENGTH:
+            break
+    return tuple(shown[:WHY_LENGTH])
+
+
+_lock = threading.Lock()
+_rankers: dict[tuple[object, ...], CriterionRanker] = {}
+
+
+def criterion_ranker(framework: Framework) -> CriterionRanker:
+    """The ranker for a framework with the shipped area model, built once and cached."""
+    # Frameworks are not hashable; their id, origin and criteria identify them well enough.
+    key = (
+        framework.id,
+        framework.version,
+        framework.origin,
+        tuple(c.id for c in framework.criteria),
+    )
+    with _lock:
+        ranker = _rankers.get(key)
+        if ranker is None:
+            ranker = _rankers[key] = CriterionRanker(framework)
+        return ranker
