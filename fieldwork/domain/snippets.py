@@ -42,11 +42,11 @@ def make_snippet(
     anchor = first.start() if first else 0
     # A third of the window before the first match, the rest after it; regular expressions
     # rather than a Python loop over words, since this runs for every row of a results page.
-    lead_region = text[max(0, anchor - 120) : anchor]
-    before = _words_before(words // 3).search(lead_region)
-    begin = anchor - (len(lead_region) - before.start()) if before else anchor
+    begin = _start_of_words_before(text, anchor, words // 3)
     after = _words_after(words - words // 3).match(text, anchor)
     finish = after.end() if after and after.end() > anchor else min(len(text), anchor + 160)
+    if not _WORD.search(text, finish):
+        finish = len(text.rstrip())  # only punctuation follows: show it, and no "…"
     lead = "…" if begin > 0 else ""
     tail = "…" if finish < len(text.rstrip()) else ""
     body = text[begin:finish]
@@ -57,9 +57,15 @@ def make_snippet(
     return (lead + body + tail).replace("\n", " "), marks
 
 
-@lru_cache(maxsize=8)
-def _words_before(count: int) -> re.Pattern[str]:
-    return re.compile(r"(?:\w+\W+){0," + str(count) + r"}$")
+def _start_of_words_before(text: str, anchor: int, count: int) -> int:
+    """Where the last `count` words before `anchor` begin, looking back at most 120 characters
+    (a word cut by that limit counts as a word)."""
+    if count <= 0:
+        return anchor
+    # Matched on the reversed text: one linear match, where a pattern anchored at the end of the
+    # forward text was retried from every position.
+    back = _words_after(count).match(text[max(0, anchor - 120) : anchor][::-1])
+    return anchor - back.end() if back else anchor
 
 
 @lru_cache(maxsize=8)
