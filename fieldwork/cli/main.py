@@ -28,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Fieldwork {__version__}")
     parser.add_argument("--debug", action="store_true", help="log details and show tracebacks")
+    from fieldwork.cli import self_test
+
+    self_test.register_flags(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     from fieldwork.cli import (
         export_command,
