@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.start_screen.new_requested.connect(self.new_inspection)
         self.start_screen.open_requested.connect(s.open_folder)
         self.start_screen.demo_requested.connect(self.open_demo)
+        self.start_screen.retention.delete_requested.connect(self.delete_notebook)
         s.opened.connect(self._show_workspace)
         s.locked.connect(self._show_locked)
         s.closed.connect(self._show_start)
@@ -227,6 +228,12 @@ class MainWindow(QMainWindow):
             self.workspace.notes.select_note(note_id)
             self.activateWindow()
 
+    def delete_notebook(self, path: str) -> None:
+        """Past its retention period: delete the notebook, its backups and remembered key."""
+        from fieldwork.ui.dialogs.secure_delete_dialog import offer_secure_deletion
+
+        offer_secure_deletion(self, path)
+
     def edit_preferences(self) -> None:
         from fieldwork.ui.dialogs.preferences_dialog import PreferencesDialog
 
@@ -237,6 +244,7 @@ class MainWindow(QMainWindow):
             save_preferences(self.preferences)
             self.idle.set_minutes(self.preferences.idle_lock_minutes)
             self.clipboard_guard.set_seconds(self.preferences.clipboard_clear_seconds)
+            self.start_screen.retention.preferences = self.preferences
             self.start_screen.set_recent(list(self.preferences.recent_notebooks))
 
     def _edit_focused(self, operation: str) -> None:
@@ -279,6 +287,9 @@ class MainWindow(QMainWindow):
         # of the collector's reach keeps its full passes short while the inspector types.
         gc.collect()
         gc.freeze()
+        from fieldwork.ui.screens.retention_offer import announce_retention
+
+        announce_retention(self, ctx)
         # A crash is reported by the editor, saying which note came back (editor/recovery.py).
 
     @property

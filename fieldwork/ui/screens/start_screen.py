@@ -127,10 +127,11 @@ class _RecentDelegate(QStyledItemDelegate):
         painter.setPen(QPen(soft.color() if missing else strong.color()))
         name = (path.name or str(path)) + (f"  {NOT_FOUND}" if missing else "")
         first = QRect(box.left(), box.top(), box.width(), metrics.height())
+        room = box.width() - self._paint_retention(painter, option, index, first, selected)
         painter.drawText(
             first,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            QFontMetrics(font).elidedText(name, Qt.TextElideMode.ElideRight, box.width()),
+            QFontMetrics(font).elidedText(name, Qt.TextElideMode.ElideRight, room),
         )
         painter.setFont(option.font)
         painter.setPen(QPen(soft.color()))
@@ -141,6 +142,36 @@ class _RecentDelegate(QStyledItemDelegate):
             metrics.elidedText(str(path.parent), Qt.TextElideMode.ElideMiddle, box.width()),
         )
         painter.restore()
+
+    def _paint_retention(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+        line: QRect,
+        selected: bool,
+    ) -> int:
+        """ "Ended 104 days ago — past …" at the right of the first line; returns its width."""
+        from fieldwork.ui.screens.retention_offer import DueRole, RetentionRole
+
+        text = index.data(RetentionRole)
+        if not text:
+            return 0
+        palette = option.palette
+        due = bool(index.data(DueRole))
+        colour = palette.highlightedText() if selected else palette.text()
+        font = QFont(option.font)
+        font.setWeight(QFont.Weight.DemiBold if due else QFont.Weight.Normal)
+        painter.save()
+        painter.setFont(font)
+        painter.setPen(
+            QPen(colour.color() if due or selected else palette.placeholderText().color())
+        )
+        width = min(QFontMetrics(font).horizontalAdvance(text), line.width() // 2)
+        shown = QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width)
+        painter.drawText(line, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, shown)
+        painter.restore()
+        return width + 16
 
 
 class StartScreen(QWidget):
@@ -211,6 +242,10 @@ class StartScreen(QWidget):
         self.status.hide()
         layout.addWidget(recent_title)
         layout.addWidget(self.recent_list)
+        from fieldwork.ui.screens.retention_offer import RetentionOffer
+
+        self.retention = RetentionOffer(self.recent_list, preferences)
+        layout.addWidget(self.retention)
         layout.addWidget(self.empty_note)
         layout.addWidget(self.status)
 
@@ -250,6 +285,7 @@ class StartScreen(QWidget):
             rows = min(self.recent_list.count(), MAX_RECENT)
             frame = self.recent_list.frameWidth() * 2
             self.recent_list.setFixedHeight(self.recent_list.sizeHintForRow(0) * rows + frame)
+        self.retention.refresh()
 
     def _describe(self, item: QListWidgetItem) -> None:
         path = Path(str(item.data(PathRole)))
