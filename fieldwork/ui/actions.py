@@ -16,6 +16,8 @@ class Actions:
     open_notebook: QAction
     open_demo: QAction
     export_pack: QAction
+    back_up_now: QAction
+    restore_backup: QAction
     lock: QAction
     close_notebook: QAction
     quit: QAction
@@ -40,6 +42,7 @@ class Actions:
         """The actions that only make sense with a notebook open."""
         return [
             self.export_pack,
+            self.back_up_now,
             self.lock,
             self.close_notebook,
             self.new_note,
@@ -84,6 +87,18 @@ def build_actions(parent: QWidget) -> Actions:
             "&Export evidence pack…",
             "Ctrl+E",
             "Write the draft judgement evidence pack (PDF) in the background",
+        ),
+        back_up_now=_action(
+            parent,
+            "&Back up now",
+            None,
+            "Make a verified, encrypted backup in the backup folder now",
+        ),
+        restore_backup=_action(
+            parent,
+            "&Restore from backup…",
+            None,
+            "Copy a backup into a new folder; nothing is replaced or deleted",
         ),
         lock=_action(
             parent, "&Lock", "Ctrl+L", "Hide everything and close the notebook until unlocked"

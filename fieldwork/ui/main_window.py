@@ -30,6 +30,9 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.tasks = TaskRunner(error_handler=lambda error: show_error(self, error))
         self.session = NotebookSession(self, self.tasks, self.preferences)
+        from fieldwork.ui.backup_scheduler import BackupScheduler
+
+        self.backups = BackupScheduler(self.tasks, lambda: self.preferences, self)
         self.commands = build_actions(self)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -64,6 +67,9 @@ class MainWindow(QMainWindow):
                     None,
                     a.export_pack,
                     None,
+                    a.back_up_now,
+                    a.restore_backup,
+                    None,
                     a.lock,
                     a.close_notebook,
                     None,
@@ -92,6 +98,8 @@ class MainWindow(QMainWindow):
         a.open_notebook.triggered.connect(self.choose_and_open)
         a.open_demo.triggered.connect(self.open_demo)
         a.export_pack.triggered.connect(self.export_pack)
+        a.back_up_now.triggered.connect(self.backups.back_up_now)
+        a.restore_backup.triggered.connect(self.restore_from_backup)
         a.lock.triggered.connect(lambda: self.lock())
         a.close_notebook.triggered.connect(self.close_notebook)
         a.quit.triggered.connect(self.close)
@@ -121,6 +129,17 @@ class MainWindow(QMainWindow):
         s.locked.connect(self._show_locked)
         s.closed.connect(self._show_start)
         s.busy.connect(lambda text: self.statusBar().showMessage(text))
+        self._connect_backups()
+
+    def _connect_backups(self) -> None:
+        from fieldwork.ui.backup_scheduler import connect_backup_status
+
+        connect_backup_status(self, self.session, self.backups)
+
+    def restore_from_backup(self) -> None:
+        from fieldwork.ui.dialogs.restore_dialog import restore_from_menu
+
+        restore_from_menu(self, self.tasks, self.session, self._leave_notebook)
 
     def _set_notebook_actions(self, enabled: bool) -> None:
         for action in self.commands.notebook_actions():

@@ -45,6 +45,9 @@ class NotebookSession(QObject):
         )
         self.held_in_notebook = False
         self._dialog: Any = None
+        # Set by the window's backup scheduler: a backup on the write lane before closing.
+        self.final_backup: Any = None
+        self.final_backup_done: Any = None
 
     # --- opening ---------------------------------------------------------------------
     def open_folder(self, path: Path | str) -> None:
@@ -64,8 +67,17 @@ class NotebookSession(QObject):
         self.busy.emit("")
         if isinstance(error, PassphraseNeeded):
             self.ask_passphrase(folder, "")
-        else:
+        elif not self._offer_restore(error, folder):
             show_error(self.window, error, "Could not open the notebook")
+
+    def _offer_restore(self, error: BaseException, folder: Path) -> bool:
+        """A damaged notebook or key file: offer the latest good backup instead of a bare error."""
+        from fieldwork.ui.dialogs.restore_dialog import offer_restore, offers_restore
+
+        if not offers_restore(error):
+            return False
+        offer_restore(self.window, self.tasks, folder, error, self.open_folder)
+        return True
 
     def ask_passphrase(self, folder: Path, reason: str) -> None:
         from fieldwork.services.opening import open_notebook
@@ -80,6 +92,9 @@ class NotebookSession(QObject):
 
         def refused(error: BaseException) -> None:
             dialog.show_busy(False)
+            if self._offer_restore(error, folder):
+                dialog.reject()
+                return
             dialog.show_error(message_for(error))
 
         def attempt(passphrase: str, code: str) -> None:
@@ -178,16 +193,20 @@ class NotebookSession(QObject):
         self.locked.emit(message)  # the lock screen paints before any disk work
         self.ctx = None
 
-        def shut() -> None:
+        def shut() -> Any:
             if keep:
                 draft_service.keep_draft(
                     notebook, draft_service.Draft(draft.id, draft.text, cursor)
                 )
+            backup = self.final_backup(notebook, "lock") if self.final_backup else None
             notebook.release_thread()
             notebook.close()
+            return backup
 
         self._release_lanes(notebook)
-        self.tasks.write(shut, None, lambda e: show_error(self.window, e, "Locking"))
+        self.tasks.write(
+            shut, self.final_backup_done, lambda e: show_error(self.window, e, "Locking")
+        )
 
     def close(self, editor: Any | None) -> None:
         if self.ctx is None:
@@ -201,11 +220,13 @@ class NotebookSession(QObject):
         self.path = None
         self._release_lanes(notebook)
 
-        def shut() -> None:
+        def shut() -> Any:
+            backup = self.final_backup(notebook, "close") if self.final_backup else None
             notebook.release_thread()
             notebook.close()
+            return backup
 
-        self.tasks.write(shut, None, lambda e: show_error(self.window, e))
+        self.tasks.write(shut, self.final_backup_done, lambda e: show_error(self.window, e))
         self.closed.emit()
 
     def _release_lanes(self, notebook: Notebook) -> None:
