@@ -196,15 +196,18 @@ def _why(
     shown: list[str] = []
     for term in ordered:
         if term.startswith("#"):  # a case or practitioner reference, shown as written
-            pieces = [term[1:].upper()]
-        else:
-            pieces = [surfaces.get(piece, piece) for piece in term.split(" ")]
-        for word in pieces:
-            if word not in shown:
-                shown.append(word)
+            phrase = term[1:].upper()
+        else:  # a pair reads as the phrase the inspector wrote: "strategy discussion"
+            written = [surfaces.get(piece, piece) for piece in term.split(" ")]
+            phrase = " ".join(dict.fromkeys(written))  # "PA" stands for both its words
+        words = phrase.split(" ")
+        if phrase in shown or any(w in p.split(" ") for p in shown for w in words if " " in p):
+            continue
+        shown = [p for p in shown if p not in words]  # a single word gives way to its phrase
+        shown.append(phrase)
         if len(shown) >= WHY_LENGTH:
             break
-    return tuple(shown[:WHY_LENGTH])
+    return tuple(shown)
 
 
 _lock = threading.Lock()

@@ -262,6 +262,8 @@ class MainWindow(QMainWindow):
             self.session.preferences = self.preferences
             save_preferences(self.preferences)
             self.idle.set_minutes(self.preferences.idle_lock_minutes)
+            if self.workspace is not None:
+                self.workspace.tags.set_suggestions_enabled(self.preferences.suggestions)
             self.clipboard_guard.set_seconds(self.preferences.clipboard_clear_seconds)
             self.start_screen.retention.preferences = self.preferences
             self.start_screen.set_recent(list(self.preferences.recent_notebooks))
@@ -289,6 +291,7 @@ class MainWindow(QMainWindow):
 
         self._drop_workspace()
         self.workspace = Workspace(ctx)
+        self.workspace.tags.set_suggestions_enabled(self.preferences.suggestions)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self._restore_splitters()

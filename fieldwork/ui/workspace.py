@@ -105,6 +105,7 @@ class Workspace(QWidget):
         self.editor.saved.connect(self._note_saved)
         self.editor.note_started.connect(lambda draft: self.tags.set_tags(draft.tags))
         self.tags.tags_edited.connect(self.editor.set_tags)
+        self.tags.follow_editor(self.editor)
         ctx.people_changed.connect(self.load_lookups)
         ctx.framework_filter_changed.connect(lambda _node: self.tabs.setCurrentIndex(0))
 

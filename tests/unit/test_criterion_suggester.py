@@ -89,7 +89,7 @@ def test_why_gives_the_inspectors_own_words(ranker: CriterionRanker) -> None:
     best = ranker.rank("Visits were cancelled and the IRO escalated the drift.", limit=1)[0]
     assert best.why
     written = {"visits", "were", "cancelled", "and", "the", "iro", "escalated", "drift"}
-    assert set(best.why) <= written
+    assert {word for why in best.why for word in why.split(" ")} <= written
 
 
 def test_accepted_tags_teach_the_inspectors_own_phrasing(ranker: CriterionRanker) -> None:
@@ -114,7 +114,7 @@ def test_accepted_tags_teach_the_inspectors_own_phrasing(ranker: CriterionRanker
     assert ranked.index(target) < before.index(target)
     assert ranked[0] == target
     assert after.criteria[0].learned_from == 3
-    assert "bluebird" in after.criteria[0].why
+    assert any("bluebird" in why for why in after.criteria[0].why)
     assert after.areas[0].judgement_id == "cic"
     assert after.learned_from == 4
 

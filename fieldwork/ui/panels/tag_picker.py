@@ -24,6 +24,8 @@ from fieldwork.domain.pack import EVALUATION_LABELS, SOURCE_LABELS
 from fieldwork.ui.context import WorkspaceContext
 from fieldwork.ui.models.framework_tree_model import rich_tooltip
 from fieldwork.ui.panels.criterion_search import CriterionIndex
+from fieldwork.ui.panels.suggestion_bar import SuggestionBar
+from fieldwork.ui.panels.suggestion_feed import SuggestionFeed
 from fieldwork.ui.panels.tag_rows import (
     POPUP_ROWS,
     CriterionPopup,
@@ -95,6 +97,14 @@ class TagPicker(QWidget):
         self.popup = CriterionPopup(self)
         self.popup.itemClicked.connect(lambda item: self._choose(item))
 
+        # Suggestions become tags only by a key or a click, exactly as one chosen here by hand.
+        self.suggestions = SuggestionBar(self.framework)
+        self.suggestions.accepted.connect(self.add_criterion)
+        self.feed = SuggestionFeed(
+            self.ctx, self.suggestions, lambda: {t.criterion_id for t in self._tags}, self
+        )
+        self.tags_edited.connect(lambda _tags: self.feed.tags_changed())
+
         self.list = QListWidget()
         self.list.setAccessibleName("Tags of this note")
         self.list.setAccessibleDescription(KEY_HELP)
@@ -158,6 +168,7 @@ class TagPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.search)
+        layout.addWidget(self.suggestions)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.help)
         layout.addLayout(choices)
@@ -182,6 +193,12 @@ class TagPicker(QWidget):
 
     def tags(self) -> tuple[Tag, ...]:
         return self._tags
+
+    def follow_editor(self, editor: QWidget) -> None:
+        self.feed.follow(editor)  # suggest tags for the note in this editor as it is written
+
+    def set_suggestions_enabled(self, on: bool) -> None:
+        self.feed.set_enabled(on)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -1,0 +1,108 @@
+"""Feeds the suggestion bar: asks the read lane once typing pauses, and the latest answer wins.
+
+The GUI thread only reads the editor's text and fills a few buttons; ranking, and learning from
+the notebook's tagged notes, happen on the `read` lane (`services/suggestions.py`).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+
+from fieldwork.domain.suggestions import TagSuggestions
+from fieldwork.services.suggestions import MIN_WORDS, prepare_suggestions, suggest_tags
+from fieldwork.ui.context import WorkspaceContext
+from fieldwork.ui.panels.suggestion_bar import SWITCHED_OFF, WAITING, SuggestionBar
+from fieldwork.ui.tasks import weak_callback
+
+QUIET_MS = 400  # typing paused this long: ask again
+READ_KEY = "tag-suggestions"
+UNAVAILABLE = "Suggestions are unavailable just now; tagging by hand works as always."
+log = logging.getLogger("fieldwork.ui.suggestions")
+
+
+class SuggestionFeed(QObject):
+    def __init__(
+        self,
+        ctx: WorkspaceContext,
+        bar: SuggestionBar,
+        tagged: Callable[[], set[str]],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.bar = bar
+        self._tagged = tagged
+        self._editor: Any = None
+        self.enabled = True
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(QUIET_MS)
+        self.timer.timeout.connect(self.refresh)
+        self._asked = 0  # requests made; an answer for an older one is dropped
+
+    def follow(self, editor: Any) -> None:
+        """Watch a NoteEditor: its text while typed, and each note it starts or loads."""
+        self._editor = editor
+        editor.text.textChanged.connect(self.timer.start)
+        editor.note_started.connect(lambda _draft: self._note_started())
+        if self.enabled:
+            # Learn from the notebook's tagged notes now, so the first suggestion is quick.
+            self.ctx.read(prepare_suggestions, key=READ_KEY, failed=weak_callback(self._failed, -1))
+
+    def set_enabled(self, on: bool) -> None:
+        if on == self.enabled:
+            return
+        self.enabled = on
+        self.bar.setVisible(on)
+        if on:
+            self.bar.show_message(WAITING)
+            self.timer.start()
+        else:
+            self.timer.stop()
+            self._asked += 1  # an answer already on its way is no longer wanted
+            self.bar.show_message(SWITCHED_OFF)
+
+    def tags_changed(self) -> None:
+        """A tag was added or removed: drop it from the bar at once, then ask again."""
+        self.bar.drop(self._tagged())
+        if self.enabled:
+            self.timer.start()
+
+    def _note_started(self) -> None:
+        self._asked += 1
+        self.bar.show_message(WAITING)
+        if self.enabled:
+            self.timer.start()
+
+    def refresh(self) -> None:
+        """Ask for suggestions for the editor's text now (normally the timer calls this)."""
+        if not self.enabled or self._editor is None or self.ctx.closed:
+            return
+        text = self._editor.text.toPlainText()
+        self._asked += 1
+        if len(text.split()) < MIN_WORDS:
+            self.bar.show_message(WAITING)
+            return
+        asked, exclude = self._asked, frozenset(self._tagged())
+        self.ctx.read(
+            lambda nb: suggest_tags(nb, text, exclude=exclude),
+            weak_callback(self._answered_with, asked),
+            key=READ_KEY,
+            failed=weak_callback(self._failed, asked),
+        )
+
+    def _answered_with(self, asked: int, found: TagSuggestions) -> None:
+        if asked != self._asked or not self.enabled or self.ctx.closed:
+            return  # typed on, switched note, or switched off since
+        self.bar.show_suggestions(found)
+        self.bar.drop(self._tagged())  # tagged while the lane was working
+
+    def _failed(self, asked: int, error: BaseException) -> None:
+        # Suggestions are a help, not the work: say so quietly in the bar, never in a dialog.
+        log.warning("suggestions failed: %s", type(error).__name__)
+        if asked == self._asked and not self.ctx.closed:
+            self.bar.show_message(UNAVAILABLE)
