@@ -7,6 +7,10 @@ import unicodedata
 RECOMMENDED_LENGTH = 12
 
 EMPTY_PASSPHRASE = "Enter a passphrase: an empty one would not protect the notebook."
+BROKEN_PASSPHRASE = (
+    "The passphrase holds broken characters (text that is not valid Unicode, for example from a "
+    "file in another encoding); type it again or save the file as UTF-8."
+)
 SHORT_WARNING = (
     f"It is shorter than {RECOMMENDED_LENGTH} characters; a longer passphrase is much harder "
     "to guess."
@@ -73,6 +77,8 @@ def passphrase_refusal(text: str) -> str | None:
     """The sentence explaining why `text` cannot be used at all, or None when it can."""
     if text == "":
         return EMPTY_PASSPHRASE
+    if any("\ud800" <= character <= "\udfff" for character in text):
+        return BROKEN_PASSPHRASE  # a lone surrogate cannot be encoded, so it cannot be hashed
     return None
 
 
