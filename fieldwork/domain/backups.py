@@ -60,12 +60,17 @@ class BackupOutcome:
     entry: BackupEntry | None
     skipped: str | None = None  # e.g. "nothing has changed since the backup of 14:02"
     removed: int = 0  # older backups rotated out
+    newest: BackupEntry | None = None  # when skipped: the backup that is still current
 
     @property
     def status_text(self) -> str:
-        if self.entry is not None:
-            return f"Backed up {self.entry.made_at.astimezone():%H:%M}"
-        return f"Backup not needed: {self.skipped}" if self.skipped else ""
+        """`Backed up 14:02` (today) or `Backed up 11 May 14:02`, for the status bar."""
+        latest = self.entry or self.newest
+        if latest is None:
+            return ""
+        moment = latest.made_at.astimezone()
+        today = moment.date() == datetime.now().astimezone().date()
+        return f"Backed up {moment:%H:%M}" if today else f"Backed up {moment:%d %b %H:%M}"
 
 
 @dataclass(frozen=True, slots=True)

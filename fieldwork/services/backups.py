@@ -152,7 +152,7 @@ def back_up_if_due(
     interval = timedelta(minutes=max(1, prefs.backup_interval_minutes))
     skipped = backup_due(reason, _state(notebook), newest, datetime.now(UTC), interval)
     if skipped is not None:
-        return BackupOutcome(None, skipped=skipped)
+        return BackupOutcome(None, skipped=skipped, newest=newest)
     return back_up_now(notebook, reason, preferences=prefs, root=root, cancel=cancel)
 
 

@@ -89,10 +89,10 @@ class BackupScheduler(QObject):
         if notebook is not self.notebook:
             return
         self.running = False
-        if outcome.entry is not None:
+        if outcome.status_text:
             self.last_text = outcome.status_text
             self.backed_up.emit(self.last_text)
-        elif reason == "open":
+        if outcome.entry is None and reason == "open":
             self._check_pages(notebook)  # nothing to copy, so read every page instead
 
     def _failed(self, notebook: Notebook, error: BaseException) -> None:

@@ -153,7 +153,7 @@ def test_a_damaged_notebook_offers_the_latest_good_backup(
     offer = _offer(window)
     assert "incomplete" in offer.message.text() and "cut short" in offer.message.text()
     assert "latest good backup" in offer.offer.text()
-    assert "passphrase that was current on" in offer.offer.text()
+    assert "passphrase that was current on" in offer.passphrase.text()
     assert "kept exactly as it is" in offer.offer.text()
     offer.restore_button.click()
     _unlock(qtbot, window)  # the restored copy opens with the passphrase of its day

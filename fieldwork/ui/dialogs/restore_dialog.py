@@ -76,7 +76,8 @@ class RestoreDialog(QDialog):
             "goes into a new folder; nothing is replaced or deleted."
         )
         self.table = QTreeWidget()
-        self.table.setHeaderLabels(["Made", "Why", "History", "Passphrase", "State"])
+        self.table.setHeaderLabels(["Made", "Why", "Entries", "Passphrase", "State"])
+        self.table.setMinimumHeight(180)
         self.table.setRootIsDecorated(False)
         self.table.setAccessibleName("Backups, newest first")
         for entry in entries:
@@ -204,20 +205,26 @@ class DamagedNotebookDialog(QDialog):
                 "in?). The notebook's files are left exactly as they are."
             )
         elif key_only:
+            kept = (
+                "" if isinstance(error, KeyFileMissing) else "; the damaged one is kept beside it"
+            )
             offer = (
                 f"The notes themselves are not affected. Fieldwork can put back the key file "
-                f"from the backup of {_describe(latest)}; the damaged one is kept beside it. "
-                f"{latest.passphrase_note}"
+                f"from the backup of {_describe(latest)}{kept}."
             )
         else:
             offer = (
                 f"The latest good backup is from {_describe(latest)}. Fieldwork can copy it "
                 f"into a new folder, {restored_folder_beside(folder).name}, and open that. "
-                f"The damaged notebook is kept exactly as it is. {latest.passphrase_note}"
+                "The damaged notebook is kept exactly as it is."
             )
         self.offer = plain_label(offer)
         self.offer.setAccessibleName("What Fieldwork can do")
         text.addWidget(self.offer)
+        if latest is not None:
+            self.passphrase = plain_label(latest.passphrase_note, muted=True)
+            self.passphrase.setAccessibleName("Which passphrase opens it")
+            text.addWidget(self.passphrase)
         top.addLayout(text, 1)
         layout.addLayout(top)
         buttons = QDialogButtonBox()
