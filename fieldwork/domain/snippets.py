@@ -49,12 +49,15 @@ def make_snippet(
         finish = len(text.rstrip())  # only punctuation follows: show it, and no "…"
     lead = "…" if begin > 0 else ""
     tail = "…" if finish < len(text.rstrip()) else ""
-    body = text[begin:finish]
-    marks = tuple(
-        (len(lead) + m.start(), len(lead) + m.end())
-        for m in (pattern.finditer(body) if pattern else ())
-    )
-    return (lead + body + tail).replace("\n", " "), marks
+    # Marks from the first match on (there are none before it), read in place rather than from
+    # a copy: trying the pattern at each character is most of the cost of a snippet.
+    shift = len(lead) - begin
+    found = pattern.finditer(text, anchor, finish) if pattern and first else ()
+    marks = tuple((a + shift, b + shift) for a, b in map(_span, found))
+    return (lead + text[begin:finish] + tail).replace("\n", " "), marks
+
+
+_span = re.Match.span
 
 
 def _start_of_words_before(text: str, anchor: int, count: int) -> int:
