@@ -118,6 +118,9 @@ def read_record(folder: Path) -> dict[str, object]:
     if not _HEX_SHORT.fullmatch(str(document.get("history_head", ""))):
         raise _damaged("history_head", "is not hex")
     _field(document, "app_version", str)
+    size = document.get("size_bytes", -1)
+    if not isinstance(size, int) or isinstance(size, bool):
+        raise _damaged("size_bytes", "is not a whole number")
     return {**document, "made_at": made_at.astimezone(UTC)}
 
 
@@ -126,7 +129,11 @@ def check_backup(folder: Path, record: dict[str, object]) -> KeyFile:
     db = folder / DB_NAME
     if not db.is_file():
         raise BackupDamaged("This backup's notebook file is missing.")
-    if file_sha256(db) != record["sha256"]:
+    recorded_size = record.get("size_bytes", -1)
+    # The size first: a huge file put in a backup's place is refused without reading it.
+    if (recorded_size != -1 and db.stat().st_size != recorded_size) or file_sha256(db) != record[
+        "sha256"
+    ]:
         raise BackupDamaged(
             "This backup's notebook file has changed since it was made and verified (it is "
             "damaged). Try an older backup."

@@ -173,6 +173,7 @@ def make_backup(
             "history_seq": head[0],
             "history_head": head[1][:HEAD_PREFIX],
             "sha256": file_sha256(partial / DB_NAME),
+            "size_bytes": (partial / DB_NAME).stat().st_size,
             "passphrase_slot": passphrase_slot_fingerprint(parsed_key),
         }
         _write_new(partial / BACKUP_INFO, json.dumps(record, indent=2).encode("utf-8"))

@@ -353,3 +353,17 @@ def test_a_backup_whose_key_file_is_damaged(notebook: Notebook) -> None:
     (entry.folder / "notebook.key").unlink()
     with pytest.raises(BackupDamaged, match="key file"):
         backups.restore_backup(entry.folder, notebook.folder.parent / "r.fieldwork")
+
+
+def test_a_huge_file_in_a_backups_place_is_refused_without_reading_it(
+    notebook: Notebook,
+) -> None:
+    entry = backups.back_up_now(notebook).entry
+    db = entry.folder / "notebook.db"
+    db.unlink()
+    with db.open("wb") as handle:
+        handle.truncate(64 * 1024**3)  # sparse: hashing it would take minutes
+    with pytest.raises(BackupDamaged, match="changed since it was made"):
+        backups.restore_backup(entry, notebook.folder.parent / "r.fieldwork")
+    with pytest.raises(NoGoodBackup):
+        backups.latest_good_backup(notebook.folder)
