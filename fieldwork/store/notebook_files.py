@@ -101,6 +101,21 @@ def check_existing(folder: Path) -> NotebookPaths:
     return paths
 
 
+def open_elsewhere(paths: NotebookPaths) -> bool:
+    """Whether another process holds the notebook open; the marker file is left unchanged."""
+    try:
+        handle = paths.open_marker.open("r", encoding="utf-8")
+    except FileNotFoundError:
+        return False
+    with handle:
+        try:
+            _lock(handle)
+        except OSError:
+            return True
+        _unlock(handle)
+    return False
+
+
 class OpenMarker:
     """An OS lock on notebook.open: one process per notebook; the OS drops it on a crash."""
 

@@ -13,18 +13,18 @@ from datetime import datetime
 from pathlib import Path
 
 from fieldwork.domain.backups import BackupEntry
-from fieldwork.domain.errors import BackupDamaged, BackupError, FieldworkError, NotANotebook
+from fieldwork.domain.errors import (
+    BackupDamaged,
+    BackupError,
+    FieldworkError,
+    NotANotebook,
+    NotebookInUse,
+)
 from fieldwork.runtime.atomic import fsync_folder
 from fieldwork.store.backup_records import check_backup, entry_for, file_sha256, read_record
 from fieldwork.store.backups import private_dir
 from fieldwork.store.keys.key_file import read_key_file, with_db_salt, write_key_file
-from fieldwork.store.notebook_files import (
-    DB_NAME,
-    KEY_NAME,
-    OPEN_MARKER,
-    NotebookPaths,
-    OpenMarker,
-)
+from fieldwork.store.notebook_files import DB_NAME, KEY_NAME, NotebookPaths, open_elsewhere
 
 COPY_CHUNK = 1024 * 1024
 
@@ -72,11 +72,9 @@ def _copy_backup(backup: Path, partial: Path) -> BackupEntry:
 
 
 def _refuse_if_open(folder: Path) -> None:
-    if not (folder / OPEN_MARKER).exists():
-        return
-    marker = OpenMarker(NotebookPaths(folder))
-    marker.acquire()  # raises NotebookInUse while another Fieldwork has it open
-    marker.release()
+    # Only asks the OS lock: a crash's marker is evidence of the crash and stays as it is.
+    if open_elsewhere(NotebookPaths(folder)):
+        raise NotebookInUse()
 
 
 def restore_into_new_folder(backup: Path, target: Path) -> BackupEntry:

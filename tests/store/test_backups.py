@@ -367,3 +367,15 @@ def test_a_huge_file_in_a_backups_place_is_refused_without_reading_it(
         backups.restore_backup(entry, notebook.folder.parent / "r.fieldwork")
     with pytest.raises(NoGoodBackup):
         backups.latest_good_backup(notebook.folder)
+
+
+def test_restore_over_a_crashed_notebook_keeps_its_marker_as_it_was(tmp_path: Path) -> None:
+    created = new_notebook(tmp_path)
+    entry = backups.back_up_now(created.notebook).entry
+    folder = created.notebook.folder
+    created.notebook.close()
+    (folder / "notebook.open").write_text('{"pid": 1}')  # left by a crash: nobody holds it
+    before = _snapshot(folder)
+    result = backups.restore_backup(entry, folder, replace=True)
+    assert result.kept_aside is not None and _snapshot(result.kept_aside) == before
+    assert not (folder / "notebook.open").exists()
