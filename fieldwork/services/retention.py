@@ -76,6 +76,11 @@ class RetentionStatus:
             return f"{when} — past the {self.retention_days}-day retention period"
         return when
 
+    def describe_short(self) -> str:
+        """ "Ended 104 days ago · past retention": the start page's list has little room."""
+        full = self.describe()
+        return full.split(" — ")[0] + (" · past retention" if self.due else "")
+
 
 def _record_path() -> Path:
     return folders().config / RECORD_NAME

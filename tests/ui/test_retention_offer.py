@@ -51,8 +51,9 @@ def test_the_start_page_says_how_long_ago_and_offers_deletion(qtbot: QtBot, tmp_
     offer, recent = window.start_screen.retention, window.start_screen.recent_list
     first, second = recent.item(0), recent.item(1)
     assert first.data(RetentionRole).startswith("Ended ") and first.data(DueRole)
-    assert "past the 1-day retention period" in first.data(RetentionRole)
-    assert "past the 1-day" in first.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert first.data(RetentionRole).endswith(" days ago · past retention")
+    assert "past the 1-day retention period" in first.data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "past the 1-day retention period" in offer.note.text()
     assert second.data(RetentionRole) is None and not second.data(DueRole)
     assert offer.isVisible() and offer.delete_button.isEnabled()
     assert "delete it securely" in offer.note.text()
@@ -61,7 +62,7 @@ def test_the_start_page_says_how_long_ago_and_offers_deletion(qtbot: QtBot, tmp_
     window.start_screen.retention.preferences = Preferences(retention_days=100_000)
     window.start_screen.set_recent(list(prefs.recent_notebooks))
     assert not offer.isVisible() and not recent.item(0).data(DueRole)
-    assert not recent.item(0).data(RetentionRole).endswith("period")
+    assert not recent.item(0).data(RetentionRole).endswith("retention")
 
 
 def test_typed_consent_then_everything_goes(qtbot: QtBot, tmp_path: Path) -> None:

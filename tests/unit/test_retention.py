@@ -37,6 +37,7 @@ def test_days_since_the_end_and_when_it_is_due(tmp_path: Path) -> None:
         status = retention.record_inspection(notebook, prefs, today=date(2025, 9, 4))
     assert status.ended == ENDED and status.days_since_end == 104 and status.due
     assert status.describe() == "Ended 104 days ago — past the 90-day retention period"
+    assert status.describe_short() == "Ended 104 days ago · past retention"
     on_the_day = replace(status, today=date(2025, 8, 21))  # exactly 90 days
     assert on_the_day.days_since_end == 90 and not on_the_day.due
     assert on_the_day.describe() == "Ended 90 days ago"

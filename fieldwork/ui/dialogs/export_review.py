@@ -25,7 +25,7 @@ from fieldwork.services.pack_privacy import (
     kind_label,
 )
 from fieldwork.ui.dialogs.export_form import button, named
-from fieldwork.ui.screens.start_screen import plain_label
+from fieldwork.ui.screens.start_screen import plain_label, title_label
 
 NoteIdRole = Qt.ItemDataRole.UserRole
 EXPLANATION = (
@@ -33,7 +33,7 @@ EXPLANATION = (
     "yet. Accept to export the notes as they are, or replace each passage listed with the "
     "note's case reference: the notes themselves are edited (the change is kept in the "
     "notebook's history), so the notebook and the pack agree. Press Enter on a note to see it "
-    "in the window."
+    "in the window; press A to accept or R to replace."
 )
 OTHER_NOTE = "Not replaced here: edit it in the notebook if it should not be in the pack."
 _MAX_SHOWN = 60  # characters of one matched passage shown in the list
@@ -72,16 +72,15 @@ class PrivacyReview(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Personal data check")
-        heading = plain_label("Check for personal data before the pack is written", wrap=False)
-        font = heading.font()
-        font.setWeight(QFont.Weight.DemiBold)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        heading.setFont(font)
+        heading = title_label("Before the pack is written: a check for personal data", 1.3)
         self.headline = named(plain_label(), "What was found")
+        font = self.headline.font()
+        font.setWeight(QFont.Weight.DemiBold)
         self.headline.setFont(font)
         self.findings = named(QListWidget(), "Notes and texts that look like personal data")
         self.findings.setWordWrap(True)
         self.findings.setAlternatingRowColors(True)
+        self.findings.setSpacing(3)
         self.findings.itemActivated.connect(self._activated)
         self.replace_note = named(plain_label(), "What replacing does")
         self.back_button = button("&Back", "Back to the export settings", self.back_requested)
@@ -100,6 +99,7 @@ class PrivacyReview(QWidget):
         row.addWidget(self.accept_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
         layout.addWidget(heading)
         layout.addWidget(self.headline)
         layout.addWidget(named(plain_label(EXPLANATION), "About this check"))

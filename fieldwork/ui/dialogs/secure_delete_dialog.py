@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 from fieldwork.runtime.preferences import Preferences
 from fieldwork.services.retention import (
@@ -96,8 +96,13 @@ class SecureDeleteDialog(QDialog):
         row.addWidget(self.cancel_button)
         row.addWidget(self.delete_button)
         layout = QVBoxLayout(self)
-        for widget in (self.heading, self.plan, self.honest, self.ask, self.typed, self.status):
+        layout.setSpacing(10)
+        # The plan arrives later and wraps over several lines: the dialog grows to fit it.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.intro = plain_label("This deletes, and cannot be undone:")
+        for widget in (self.heading, self.intro, self.plan, self.honest, self.ask, self.typed):
             layout.addWidget(widget)
+        layout.addWidget(self.status)
         layout.addLayout(row)
         self._planned: DeletionPlan | None = None
         self._running = False
@@ -110,6 +115,7 @@ class SecureDeleteDialog(QDialog):
         self._planned = plan
         self.plan.setText(describe_plan(plan))
         self._refresh()
+        self.adjustSize()
 
     def _matches(self) -> bool:
         typed = " ".join(self.typed.text().split()).casefold()
@@ -141,7 +147,7 @@ class SecureDeleteDialog(QDialog):
         self._running = False
         self.heading.setText("Deleted")
         self.plan.setText(describe_result(result))
-        for widget in (self.honest, self.ask, self.typed, self.delete_button):
+        for widget in (self.intro, self.honest, self.ask, self.typed, self.delete_button):
             widget.hide()
         self.status.setText("")
         self.cancel_button.setText("Close")

@@ -49,7 +49,7 @@ class RetentionOffer(QWidget):
         for row in range(self.recent.count()):
             item = self.recent.item(row)
             status = self.statuses.get(str(item.data(PathRole)))
-            item.setData(RetentionRole, status.describe() if status else None)
+            item.setData(RetentionRole, status.describe_short() if status else None)
             item.setData(DueRole, bool(status and status.due))
             if status is not None:
                 spoken = item.data(Qt.ItemDataRole.AccessibleTextRole) or ""
