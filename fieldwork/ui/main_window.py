@@ -228,24 +228,10 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.session.locked.connect(dialog.close)  # closing cancels a running export
         self.session.closed.connect(dialog.close)
-        self._connect_privacy_review(dialog)
+        from fieldwork.ui.dialogs.export_review import connect_to_workspace
+
+        connect_to_workspace(dialog, self)
         dialog.show()
-
-    def _connect_privacy_review(self, dialog: Any) -> None:
-        """The export's privacy review can show a note, and edits notes the editor may hold."""
-        from fieldwork.ui.dialogs.export_review import reload_after_replacing
-
-        editor = self.workspace.editor if self.workspace is not None else None
-        if editor is not None:
-            dialog.replacing.connect(editor.flush)
-            dialog.notes_replaced.connect(lambda ids: reload_after_replacing(editor, ids))
-            dialog.note_requested.connect(self._show_note)
-
-    def _show_note(self, note_id: str) -> None:
-        if self.workspace is not None:
-            self.workspace.tabs.setCurrentIndex(0)
-            self.workspace.notes.select_note(note_id)
-            self.activateWindow()
 
     def delete_notebook(self, path: str) -> None:
         """Past its retention period: delete the notebook, its backups and remembered key."""

@@ -180,3 +180,21 @@ def reload_after_replacing(editor: Any, note_ids: tuple[str, ...]) -> None:
             editor.restore(draft, note.text, cursor, in_notebook=True)
 
     editor.ctx.read(lambda nb: get_note(nb, note_id), loaded)
+
+
+def connect_to_workspace(dialog: Any, window: Any) -> None:
+    """The review can show a note in the window, and edits notes the editor may be holding."""
+    workspace = window.workspace
+    if workspace is None:
+        return
+    editor = workspace.editor
+    dialog.replacing.connect(editor.flush)
+    dialog.notes_replaced.connect(lambda ids: reload_after_replacing(editor, ids))
+
+    def show(note_id: str) -> None:
+        if window.workspace is workspace and shiboken6.isValid(workspace):
+            workspace.tabs.setCurrentIndex(0)
+            workspace.notes.select_note(note_id)
+            window.activateWindow()
+
+    dialog.note_requested.connect(show)
