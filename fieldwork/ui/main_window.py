@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self.clipboard_guard = ClipboardGuard(self.preferences.clipboard_clear_seconds, self)
         app = QApplication.instance()
         if app is not None:
-            app.installEventFilter(self.idle)
+            self.idle.watch(app)
         self._build_menus()
         self._connect()
         self._set_notebook_actions(False)

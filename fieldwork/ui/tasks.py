@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import sys
 import threading
 import weakref
 from collections.abc import Callable
@@ -18,6 +19,13 @@ from fieldwork.domain.errors import Cancelled, FieldworkError
 from fieldwork.domain.progress import CancelToken
 
 log = logging.getLogger("fieldwork.ui.tasks")
+
+# A lane running Python keeps the interpreter lock until another thread has waited a whole switch
+# interval (5 ms by default) for it, and the GUI thread needs the lock for every call Qt makes
+# into Python (a model's data(), a delegate's paint, a slot): a repaint that calls into Python a
+# few dozen times while a lane builds rows waited that long each time. One millisecond keeps
+# the GUI thread's wait short at the cost of a few more thread switches on the lanes.
+SWITCH_INTERVAL_S = 0.001
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -72,6 +80,7 @@ class TaskRunner:
         self.error_handler = error_handler
         self.job_token: CancelToken | None = None
         self._closed = False
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
 
     # --- the three lanes -------------------------------------------------------------
     def write(

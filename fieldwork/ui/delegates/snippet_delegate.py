@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF
 from PySide6.QtGui import QFont, QPainter, QPalette, QTextCharFormat, QTextLayout, QTextOption
 from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
@@ -10,6 +10,15 @@ from fieldwork.ui.models.notes_table_model import HighlightsRole
 
 
 class SnippetDelegate(QStyledItemDelegate):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Made once: paint runs for every visible row on every repaint of the list.
+        self._matched = QTextCharFormat()
+        self._matched.setFontWeight(QFont.Weight.Bold)
+        self._matched.setFontUnderline(True)  # not colour alone: readable in high contrast too
+        self._no_wrap = QTextOption()
+        self._no_wrap.setWrapMode(QTextOption.WrapMode.NoWrap)
+
     def paint(
         self,
         painter: QPainter,
@@ -27,24 +36,19 @@ class SnippetDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, option.widget)
         layout = QTextLayout(text, option.font)
-        text_option = QTextOption()
-        text_option.setWrapMode(QTextOption.WrapMode.NoWrap)
-        layout.setTextOption(text_option)
+        layout.setTextOption(self._no_wrap)
         formats = []
         for start, end in highlights:
-            fmt = QTextCharFormat()
-            fmt.setFontWeight(QFont.Weight.Bold)
-            fmt.setFontUnderline(True)  # not colour alone: readable in high contrast and greyscale
             range_ = QTextLayout.FormatRange()
-            range_.start, range_.length, range_.format = start, end - start, fmt
+            range_.start, range_.length, range_.format = start, end - start, self._matched
             formats.append(range_)
         layout.setFormats(formats)
         layout.beginLayout()
         line = layout.createLine()
-        line.setLineWidth(1_000_000)
+        line.setLineWidth(rect.width())  # no wrapping: text past the column is clipped
         layout.endLayout()
-        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, option.widget)
         painter.save()
         painter.setClipRect(rect)
         painter.setPen(option.palette.color(role))

@@ -13,6 +13,16 @@ from fieldwork.domain.search import NoteHit, SearchPage
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
 HighlightsRole = Qt.ItemDataRole.UserRole + 2
 Index = QModelIndex | QPersistentModelIndex
+TAGS_COLUMN, NOTE_COLUMN = 3, 4
+# Plain ints: data() compares them thousands of times a second.
+_ALIGNMENT_ROLE = int(Qt.ItemDataRole.TextAlignmentRole)
+_TEXT_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole)})
+_ROLES = _TEXT_ROLES | {
+    _ALIGNMENT_ROLE,
+    int(Qt.ItemDataRole.ToolTipRole),
+    int(NoteIdRole),
+    int(HighlightsRole),
+}
 
 EVALUATION_MARK = {
     "strength": "+",
@@ -35,6 +45,7 @@ class NotesTableModel(QAbstractTableModel):
     def __init__(self, lookups: Callable[[], tuple[dict[str, str], dict[str, str]]]) -> None:
         super().__init__()
         self._rows: list[NoteHit] = []
+        self._cells: list[tuple[str, ...] | None] = []  # each row's texts, made when first shown
         self._cursor: Any = None
         self.total = 0
         self.ranked = False
@@ -48,6 +59,7 @@ class NotesTableModel(QAbstractTableModel):
             Column("Tags", _tags_text),
             Column("Note", lambda h: h.snippet),
         )
+        self._alignments = tuple(int(column.alignment) for column in self.columns)
 
     def _activity(self, hit: NoteHit) -> str:
         return self._lookups()[0].get(hit.activity_id or "", "")
@@ -59,6 +71,7 @@ class NotesTableModel(QAbstractTableModel):
     def replace(self, page: SearchPage) -> None:
         self.beginResetModel()
         self._rows = list(page.hits)
+        self._cells = [None] * len(self._rows)
         self._cursor = page.next_cursor
         self.total = page.total
         self.ranked = page.ranked
@@ -73,6 +86,7 @@ class NotesTableModel(QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page.hits) - 1)
         self._rows.extend(page.hits)
+        self._cells.extend([None] * len(page.hits))
         self._cursor = page.next_cursor
         self.endInsertRows()
 
@@ -104,25 +118,39 @@ class NotesTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            not index.isValid()
-            or not 0 <= index.row() < len(self._rows)
-            or not 0 <= index.column() < len(self.columns)
-        ):
+        # Qt asks for about seven roles of every visible cell on every repaint, each a call into
+        # Python that must take the interpreter lock: unused roles are refused before the index
+        # is even read, and a row's texts are built once.
+        if role not in _ROLES:
             return None
-        hit = self._rows[index.row()]
-        column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return column.value(hit)
-        if role == Qt.ItemDataRole.ToolTipRole and column.header == "Tags":
-            return _tags_text(hit, long=True)
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(column.alignment)
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._rows) and 0 <= column < len(self.columns)):
+            return None  # an invalid index has row -1
+        if role in _TEXT_ROLES:
+            return self._texts(row)[column]
+        if role == _ALIGNMENT_ROLE:
+            return self._alignments[column]
+        hit = self._rows[row]
         if role == NoteIdRole:
             return hit.note_id
-        if role == HighlightsRole and column.header == "Note":
-            return hit.highlights
-        return None
+        if role == HighlightsRole:
+            return hit.highlights if column == NOTE_COLUMN else None
+        return _tags_text(hit, long=True) if column == TAGS_COLUMN else None  # the tooltip
+
+    def _texts(self, row: int) -> tuple[str, ...]:
+        texts = self._cells[row]
+        if texts is None:
+            hit = self._rows[row]
+            texts = self._cells[row] = tuple(column.value(hit) for column in self.columns)
+        return texts
+
+    def lookups_changed(self) -> None:
+        """Activity titles or case references changed: rebuild the texts of the loaded rows."""
+        self._cells = [None] * len(self._rows)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1)
+            )
 
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and self._cursor is not None and not self._fetching

@@ -82,10 +82,7 @@ class NotesList(QWidget):
 
     def set_lookups(self, activities: dict[str, str], cases: dict[str, str]) -> None:
         self._activities, self._cases = activities, cases
-        if self.model.rowCount():
-            self.model.dataChanged.emit(
-                self.model.index(0, 0), self.model.index(self.model.rowCount() - 1, 3)
-            )
+        self.model.lookups_changed()
 
     def query(self, after: Any = None) -> SearchQuery:
         evaluation = self.evaluation.currentData()
@@ -109,6 +106,9 @@ class NotesList(QWidget):
 
     def select_note(self, note_id: str) -> None:
         self._keep_selection = note_id
+        current = self.table.currentIndex()
+        if current.isValid() and current.data(NoteIdRole) == note_id:
+            return  # called after every autosave: moving nothing repaints nothing
         row = self.model.row_of(note_id)
         if row >= 0:
             self._select_row(row)
