@@ -8,6 +8,7 @@ from datetime import datetime
 
 from fieldwork.domain.evidence import Tag
 from fieldwork.domain.ids import ActivityId, CaseId, NoteId, PractitionerId
+from fieldwork.domain.snippets import Excerpt
 from fieldwork.domain.text import without_controls
 
 _PHRASE_OR_WORD = re.compile(r'"([^"]*)"?|([^\s"]+)')
@@ -70,8 +71,16 @@ class NoteHit:
     case_ids: tuple[CaseId, ...]
     tags: tuple[Tag, ...]
     first_line: str
-    snippet: str
-    highlights: tuple[tuple[int, int], ...]  # (start, end) offsets into `snippet`
+    excerpt: Excerpt  # the snippet and its highlights, made when first read
+
+    @property
+    def snippet(self) -> str:
+        return self.excerpt.value[0]
+
+    @property
+    def highlights(self) -> tuple[tuple[int, int], ...]:
+        """(start, end) offsets into `snippet`."""
+        return self.excerpt.value[1]
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,10 +5,51 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from fieldwork.domain.search import SearchTerm
+if TYPE_CHECKING:
+    from fieldwork.domain.search import SearchTerm
 
 _WORD = re.compile(r"\w+")
+Marks = tuple[tuple[int, int], ...]
+
+
+class Excerpt:
+    """A note's snippet and its marks, made the first time either is read: a page holds 200
+    notes, and most of them are never scrolled into view."""
+
+    __slots__ = ("_made", "_source")
+
+    def __init__(self, text: str, terms: tuple[SearchTerm, ...]) -> None:
+        self._source: tuple[str, tuple[SearchTerm, ...]] | None = (text, terms)
+        self._made: tuple[str, Marks] = ("", ())
+
+    @classmethod
+    def made(cls, snippet: str, marks: Marks = ()) -> Excerpt:
+        excerpt = cls.__new__(cls)
+        excerpt._source, excerpt._made = None, (snippet, marks)
+        return excerpt
+
+    def now(self) -> Excerpt:
+        """Made here and now, so that a page's first rows cost nothing when they are shown."""
+        source = self._source
+        if source is not None:
+            # Two threads may both make it; the result is the same, and the text is dropped after.
+            self._made, self._source = make_snippet(*source), None
+        return self
+
+    @property
+    def value(self) -> tuple[str, Marks]:
+        return self.now()._made
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Excerpt) and self.value == other.value
+
+    def __hash__(self) -> int:
+        return hash(self.value)
+
+    def __repr__(self) -> str:
+        return f"Excerpt{self.value!r}"
 
 
 def _fold(word: str) -> str:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from fieldwork.domain.evidence import Tag
 from fieldwork.domain.ids import CaseId
 from fieldwork.domain.search import NoteHit, SearchPage, SearchQuery, SearchTerm, split_search_text
-from fieldwork.domain.snippets import make_snippet
+from fieldwork.domain.snippets import Excerpt
 from fieldwork.domain.text import first_line
 from fieldwork.store.fts_query import searchable_terms, to_match
 from fieldwork.store.models.base import parse_time_text, time_text
@@ -21,6 +21,8 @@ from fieldwork.store.models.base import parse_time_text, time_text
 # How many of the newest matches are ranked by relevance: bm25 costs about 20 us a match here, so
 # ranking all 50,000 matches of a common word would take a second (see bench/store_ops.py).
 RANK_CANDIDATES = 300
+# Snippets made with the page, for the rows a list shows first; the rest are made when read.
+READY_SNIPPETS = 50
 
 
 class SearchIndex:
@@ -198,9 +200,14 @@ class SearchIndex:
         ):
             cases[rowid].append(case_id)
         hits = []
-        for rowid in rowids:
+        for number, rowid in enumerate(rowids):
             _, note_id, body, created, activity = notes[rowid]
-            snippet, marks = make_snippet(body, terms) if terms else (first_line(body, 160), ())
+            if not terms:
+                excerpt = Excerpt.made(first_line(body, 160))
+            elif number < READY_SNIPPETS:
+                excerpt = Excerpt(body, terms).now()
+            else:
+                excerpt = Excerpt(body, terms)
             hits.append(
                 NoteHit(
                     note_id,
@@ -209,8 +216,7 @@ class SearchIndex:
                     tuple(cases.get(rowid, ())),
                     tuple(tags.get(rowid, ())),
                     first_line(body),
-                    snippet,
-                    marks,
+                    excerpt,
                 )
             )
         return tuple(hits)

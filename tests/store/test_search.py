@@ -12,6 +12,7 @@ from fieldwork.domain.evidence import NoteDraft, Tag
 from fieldwork.domain.ids import CaseId, NoteId, new_id
 from fieldwork.domain.people import Case
 from fieldwork.domain.search import SearchPage, SearchQuery, split_search_text
+from fieldwork.domain.snippets import make_snippet
 from fieldwork.services import notes, people, search
 from fieldwork.services.notebook import Notebook
 from fieldwork.store import search_index
@@ -186,3 +187,24 @@ def test_a_page_smaller_than_the_padding_of_its_id_list(tmp_path: Path) -> None:
         assert all(h.tags == TAGS[:1] for h in page.hits)
     finally:
         notebook.close()
+
+
+def test_snippets_past_the_first_rows_are_made_when_read_and_are_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(search_index, "READY_SNIPPETS", 3)
+    notebook = new_notebook(tmp_path).notebook
+    texts = {}
+    try:
+        for number in range(12):
+            note_id = NoteId(new_id())
+            texts[note_id] = f"Visit {number}. " + "words " * number + "The care plan was agreed."
+            notes.save_note(notebook, NoteDraft(id=note_id, text=texts[note_id]))
+        page = search.search_notes(notebook, SearchQuery(text="care plan"))
+    finally:
+        notebook.close()
+    # Read after the notebook closed: a snippet needs only the text its hit already holds.
+    assert len(page.hits) == 12
+    for hit in page.hits:
+        assert (hit.snippet, hit.highlights) == make_snippet(texts[hit.note_id], page.terms)
+        assert [hit.snippet[a:b] for a, b in hit.highlights] == ["care", "plan"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fieldwork.domain.search import split_search_text
-from fieldwork.domain.snippets import make_snippet
+from fieldwork.domain.snippets import Excerpt, make_snippet
 
 
 def _marked(text: str, query: str, *, typing: bool = False) -> tuple[str, list[str]]:
@@ -58,3 +58,13 @@ def test_the_word_being_typed_matches_as_a_prefix() -> None:
 def test_no_match_shows_the_start_of_the_note() -> None:
     snippet, marked = _marked("Nothing to see here.", "plan")
     assert snippet == "Nothing to see here." and marked == []
+
+
+def test_an_excerpt_is_made_once_when_first_read_and_compares_by_its_value() -> None:
+    terms = split_search_text("plan", prefix_last=False)
+    later = Excerpt("The care plan was agreed.", terms)
+    ready = Excerpt.made(*make_snippet("The care plan was agreed.", terms))
+    assert later == ready and hash(later) == hash(ready)
+    assert later.value == ("The care plan was agreed.", ((9, 13),))
+    assert later.now() is later and later.value is later.value
+    assert Excerpt.made("Untitled") != later and Excerpt.made("Untitled").value == ("Untitled", ())
