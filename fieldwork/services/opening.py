@@ -124,7 +124,8 @@ def open_notebook(
         key = _unlock(key_file, passphrase, recovery_code, use_keyring)
         return _open_with_key(paths, key_file, key, marker)
     except BaseException:
-        marker.release()
+        # Not release(): asking for the passphrase after a crash must not forget the crash.
+        marker.abandon()
         raise
 
 

@@ -127,6 +127,7 @@ class OpenMarker:
         # after the last checkpoint is lost (SQLite silently opens the older file).
         self.wal_missing_after_crash = False
         self.previous_run_since: datetime | None = None  # when a crashed run opened the notebook
+        self._previous = ""  # a crashed run's marker, put back if this open attempt fails
 
     def acquire(self) -> None:
         path = self.paths.open_marker
@@ -141,7 +142,9 @@ class OpenMarker:
         if os.name == "posix":
             os.chmod(path, 0o600)
         if self.previous_run_crashed:
-            self.previous_run_since = _since(handle)
+            handle.seek(0)
+            self._previous = handle.read(4096)
+            self.previous_run_since = _since(self._previous)
         # Nothing about the inspection: only which program has it open, for troubleshooting.
         handle.seek(0)
         handle.truncate()
@@ -158,6 +161,22 @@ class OpenMarker:
         handle.flush()
         self._handle = handle
 
+    def abandon(self) -> None:
+        """Let go after an open that failed (a wrong passphrase, say): a crashed run's marker is
+        left as it was, so the next attempt still knows that run did not close the notebook."""
+        if self._handle is None or not self.previous_run_crashed:
+            self.release()
+            return
+        try:
+            self._handle.seek(0)
+            self._handle.truncate()
+            self._handle.write(self._previous)
+            self._handle.flush()
+        finally:
+            _unlock(self._handle)
+            self._handle.close()
+            self._handle = None
+
     def release(self) -> None:
         if self._handle is None:
             return
@@ -169,11 +188,10 @@ class OpenMarker:
             self._handle = None
 
 
-def _since(handle: IO[str]) -> datetime | None:
+def _since(marker: str) -> datetime | None:
     """When the run that left this marker behind opened the notebook (None if unreadable)."""
-    handle.seek(0)
     try:
-        since = datetime.fromisoformat(json.loads(handle.read(4096))["since"])
+        since = datetime.fromisoformat(json.loads(marker)["since"])
     except (ValueError, KeyError, TypeError):
         return None
     return since if since.tzinfo is not None else None
