@@ -35,3 +35,11 @@ class TagSuggestions:
 
 
 NO_SUGGESTIONS = TagSuggestions((), ())
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestionLearning:
+    """How far suggestions have learned from an open notebook's tagged notes."""
+
+    learned: int  # tagged notes learned from
+    remaining: int  # tagged notes still to learn (learned a batch at a time)

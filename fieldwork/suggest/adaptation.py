@@ -79,7 +79,8 @@ class Adaptation:
         self.forget_note(note_id)
         criteria = frozenset(criterion_ids)
         analysis = analyse(text)
-        terms = frozenset(analysis.terms) | frozenset(analysis.references)
+        # Single stems only: pairs doubled the counting and scored no better on the labelled notes.
+        terms = frozenset(analysis.stems) | frozenset(analysis.references)
         if not criteria or not terms:
             return
         judgements = frozenset(self._judgement_of.get(c, "") for c in criteria) - {""}
@@ -123,7 +124,7 @@ class Adaptation:
         total = len(self._notes)
         if not total:
             return {}
-        query = unit(sublinear(text.terms + text.references))
+        query = unit(sublinear(text.stems + text.references))
         parts: dict[str, dict[str, float]] = {}
         for term, weight in query.items():
             held = counts.by_term.get(term)

@@ -148,6 +148,7 @@ class Analysis:
     """A text read once for every part of the ranking."""
 
     terms: Counter[str]  # stems and neighbouring pairs "a b", counted
+    stems: Counter[str]  # stems alone, counted
     references: Counter[str]  # "#c-014", "#p-07"
     surfaces: dict[str, str]  # stem -> the word as first written, for a "why"
 
@@ -159,9 +160,10 @@ def analyse(text: str) -> Analysis:
         for part in _stems_of(word):
             stems.append(part)
             surfaces.setdefault(part, word)
-    terms = Counter(stems)
+    single = Counter(stems)
+    terms = Counter(single)
     terms.update(f"{a} {b}" for a, b in pairwise(stems))
-    return Analysis(terms, references(text), surfaces)
+    return Analysis(terms, single, references(text), surfaces)
 
 
 def term_counts(text: str) -> Counter[str]:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from fieldwork.domain.evidence import Note
+from fieldwork.domain.suggestions import SuggestionLearning
 from fieldwork.services import notes
 from fieldwork.services.suggestions import prepare_suggestions
 from fieldwork.ui.context import WorkspaceContext
@@ -90,10 +91,10 @@ def test_alt_1_adds_the_top_suggestion_as_a_tag_and_it_is_saved(
     assert saved.tags[0].evaluation == "strength"  # the same default as a tag chosen by hand
 
     # The notebook's profiles see the accepted tag.
-    learned: list[int] = []
+    learned: list[SuggestionLearning] = []
     ctx.read(prepare_suggestions, learned.append)
     qtbot.waitUntil(lambda: bool(learned))
-    assert learned == [1]
+    assert learned[0].learned == 1 and learned[0].remaining == 0
 
 
 def test_a_click_adds_the_suggestion_too(qtbot: QtBot, workspace: Workspace) -> None:

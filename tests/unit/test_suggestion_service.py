@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from fieldwork.domain.evidence import NoteDraft, Tag
 from fieldwork.domain.ids import NoteId, new_id
+from fieldwork.domain.suggestions import SuggestionLearning
 from fieldwork.services import notes
 from fieldwork.services.frameworks import framework_by_id
 from fieldwork.services.notebook import Notebook
@@ -55,7 +58,7 @@ def rank_of(notebook: Notebook, text: str, criterion_id: str) -> int:
 def test_suggestions_adapt_to_tags_saved_by_any_route_and_follow_edits(tmp_path: Path) -> None:
     probe = f"{LOCAL} for C-901 agreed the dates."
     with new_notebook(tmp_path).notebook as notebook:
-        assert prepare_suggestions(notebook) == 0
+        assert prepare_suggestions(notebook) == SuggestionLearning(0, 0)
         cold = rank_of(notebook, probe, TARGET)
         background(notebook)
         ids = [
@@ -93,11 +96,28 @@ def test_a_reopened_notebook_learns_again_from_its_own_tags(tmp_path: Path) -> N
         background(notebook)
         for n in range(3):
             tag(notebook, f"{LOCAL} for C-31{n}: dates agreed.", TARGET)
-        assert prepare_suggestions(notebook) == 9
+        assert prepare_suggestions(notebook) == SuggestionLearning(9, 0)
     with open_notebook(folder, passphrase=TEST_PASSPHRASE, use_keyring=False) as notebook:
         found = suggest_tags(notebook, f"{LOCAL} agreed for C-902.", top=1)
         assert found.learned_from == 9
         assert found.criteria[0].criterion_id == TARGET
+
+
+def test_a_big_notebook_is_learned_a_batch_at_a_time_newest_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("fieldwork.services.suggestions.LEARN_BATCH", 4)
+    monkeypatch.setattr("fieldwork.services.suggestions.LEARN_AT_MOST", 8)
+    with new_notebook(tmp_path).notebook as notebook:
+        background(notebook)  # six notes, the oldest
+        ids = [tag(notebook, f"{LOCAL} for C-31{n}: dates agreed.", TARGET) for n in range(4)]
+        assert prepare_suggestions(notebook) == SuggestionLearning(4, 4)  # the newest four
+        notes.delete_note(notebook, ids[0])  # learned already: forgotten
+        tag(notebook, "Core group met on time.", "hp.protection.conferences-plans")  # new
+        # The next call applies both changes (3 + 1), then learns the rest of the backlog: four
+        # background notes; the two oldest lie beyond the newest eight and are not learned.
+        assert prepare_suggestions(notebook) == SuggestionLearning(8, 0)
+        assert suggest_tags(notebook, f"{LOCAL} again.").learned_from == 8
 
 
 def test_what_is_learned_is_never_written_outside_the_encrypted_notebook(tmp_path: Path) -> None:

@@ -31,6 +31,19 @@ class TaggedNotes:
             )
         }
 
+    def newest_tagged_ids(self, limit: int) -> list[str]:
+        """Ids of the most recently edited notes that have at least one tag, newest first."""
+        has_tag = select(TagRow.id).where(TagRow.note_rowid == NoteRow.rowid).exists()
+        return [
+            str(note_id)
+            for note_id in self.session.scalars(
+                select(NoteRow.id)
+                .where(has_tag)
+                .order_by(NoteRow.edited_at.desc(), NoteRow.rowid.desc())
+                .limit(limit)
+            )
+        ]
+
     def tagged(
         self, note_ids: Collection[str] | None = None
     ) -> dict[str, tuple[str, tuple[str, ...]]]:

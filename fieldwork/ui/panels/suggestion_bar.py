@@ -16,6 +16,7 @@ from fieldwork.domain.suggestions import SuggestedCriterion, TagSuggestions
 from fieldwork.ui.models.framework_tree_model import rich_tooltip
 
 SLOTS = 5
+CLEAR_LEAD = 1.25  # the top area's score over the next one's, before the header names it
 WAITING = "Suggestions appear here as you write (Alt+1 to Alt+5 accept them)."
 SWITCHED_OFF = "Suggestions are switched off in Preferences."
 
@@ -77,7 +78,10 @@ class SuggestionBar(QWidget):
             return
         self._area = area.judgement_id
         title = self._judgement_title(area.judgement_id)
-        self.header.setText(f"Looks like {title}. Suggested:")
+        runner_up = found.areas[1].score if len(found.areas) > 1 else 0.0
+        # Name the area only when it stands out; a near tie would be a guess dressed as advice.
+        confident = area.score >= CLEAR_LEAD * runner_up
+        self.header.setText(f"Looks like {title}. Suggested:" if confident else "Suggested:")
         why = ", ".join(area.why)
         self.header.setToolTip(rich_tooltip(f"Words that point to {title}: {why}." if why else ""))
         self.header.setAccessibleDescription(f"Words that point to {title}: {why}.")

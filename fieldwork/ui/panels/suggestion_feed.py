@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 
-from fieldwork.domain.suggestions import TagSuggestions
+from fieldwork.domain.suggestions import SuggestionLearning, TagSuggestions
 from fieldwork.services.suggestions import MIN_WORDS, prepare_suggestions, suggest_tags
 from fieldwork.ui.context import WorkspaceContext
 from fieldwork.ui.panels.suggestion_bar import SWITCHED_OFF, WAITING, SuggestionBar
@@ -20,6 +20,7 @@ from fieldwork.ui.tasks import weak_callback
 
 QUIET_MS = 400  # typing paused this long: ask again
 READ_KEY = "tag-suggestions"
+LEARN_KEY = "tag-suggestions-learn"
 UNAVAILABLE = "Suggestions are unavailable just now; tagging by hand works as always."
 log = logging.getLogger("fieldwork.ui.suggestions")
 
@@ -43,6 +44,7 @@ class SuggestionFeed(QObject):
         self.timer.setInterval(QUIET_MS)
         self.timer.timeout.connect(self.refresh)
         self._asked = 0  # requests made; an answer for an older one is dropped
+        self._learning = True  # tagged notes of the notebook still to learn
 
     def follow(self, editor: Any) -> None:
         """Watch a NoteEditor: its text while typed, and each note it starts or loads."""
@@ -50,8 +52,23 @@ class SuggestionFeed(QObject):
         editor.text.textChanged.connect(self.timer.start)
         editor.note_started.connect(lambda _draft: self._note_started())
         if self.enabled:
-            # Learn from the notebook's tagged notes now, so the first suggestion is quick.
-            self.ctx.read(prepare_suggestions, key=READ_KEY, failed=weak_callback(self._failed, -1))
+            self.learn()  # now, so the first suggestion is quick
+
+    def learn(self) -> None:
+        """Learn the notebook's tagged notes a batch per lane task (a search can run between)."""
+        self.ctx.read(
+            prepare_suggestions,
+            weak_callback(self._learned),
+            key=LEARN_KEY,
+            failed=weak_callback(self._failed, -1),
+        )
+
+    def _learned(self, progress: SuggestionLearning) -> None:
+        self._learning = bool(progress.remaining)
+        # The next batch waits while keys are coming: learning shares the interpreter with the
+        # window, and typing comes first. The pause that asks for suggestions resumes it.
+        if self._learning and self.enabled and not self.ctx.closed and not self.timer.isActive():
+            self.learn()
 
     def set_enabled(self, on: bool) -> None:
         if on == self.enabled:
@@ -60,6 +77,7 @@ class SuggestionFeed(QObject):
         self.bar.setVisible(on)
         if on:
             self.bar.show_message(WAITING)
+            self.learn()
             self.timer.start()
         else:
             self.timer.stop()
@@ -82,6 +100,8 @@ class SuggestionFeed(QObject):
         """Ask for suggestions for the editor's text now (normally the timer calls this)."""
         if not self.enabled or self._editor is None or self.ctx.closed:
             return
+        if self._learning:
+            self.learn()
         text = self._editor.text.toPlainText()
         self._asked += 1
         if len(text.split()) < MIN_WORDS:
