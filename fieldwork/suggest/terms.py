@@ -68,10 +68,10 @@ _SUFFIXES = (
     ("ment", 4),
     ("ions", 4),
     ("ion", 4),
-    ("ings", 4),
-    ("ing", 4),
-    ("edly", 4),
-    ("ed", 4),
+    ("ings", 3),
+    ("ing", 3),
+    ("edly", 3),
+    ("ed", 3),
     ("ly", 5),
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -85,15 +85,15 @@ def stem(word: str) -> str:
     """A crude, stable stem: "assessed", "assessing" and "assessment" all become "assess"."""
     if word in _IRREGULAR:
         return _IRREGULAR[word]
-    if len(word) <= 4 or word.isdigit():
+    if len(word) <= 3 or word.isdigit():
         return word
     for suffix, shortest in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             word = word[: -len(suffix)]
             if len(word) > 4 and word[-1] == word[-2] and word[-1] in _DOUBLE:
                 word = word[:-1]  # "planning" -> "plan", "referred" -> "refer"
-            break
-    if len(word) > 4 and word.endswith("e"):
+            return word
+    if len(word) > 3 and word.endswith("e"):
         word = word[:-1]  # "move", "moved" and "moving" meet at "mov"
     return word
 
