@@ -3,8 +3,9 @@ this notebook's inspector has tagged before.
 
 score(c) = (lexical(c) + FLOOR + lift(n_c) * learned(c)) * (area'(j) + AREA_FLOOR) ** AREA_POWER
 
-- lexical: cosine of the note with the criterion's heading, keywords, "good" text and theme
-  title (stems and neighbouring pairs, weighted by rarity across the framework's criteria);
+- lexical: cosine of the note with the criterion's heading, keywords, "good" text, grade
+  descriptors and theme title (stems and neighbouring pairs, weighted by rarity across the
+  framework's criteria);
 - area': the area suggester's score for the criterion's judgement, blended with the areas this
   notebook's tagged notes point to (`adaptation.py`), the blend growing with the tagged notes;
 - learned: how far the note's terms are over-represented among the notebook's notes tagged
@@ -25,8 +26,9 @@ from fieldwork.suggest.ranking import NEVER_SUGGESTED, WHY_LENGTH
 from fieldwork.suggest.terms import Analysis, analyse, sublinear, term_counts, unit
 
 # How much each part of a criterion's text says about it: the heading names it, keywords are
-# the practice words, the "good" sentence describes it at length, the theme places it.
-FIELD_WEIGHTS = {"heading": 3.0, "keywords": 2.0, "good": 1.0, "theme": 1.0}
+# the practice words, the "good" sentence describes it at length, the grade descriptors add the
+# words of failing and excelling at it, the theme places it.
+FIELD_WEIGHTS = {"heading": 3.0, "keywords": 2.0, "good": 1.0, "features": 0.5, "theme": 1.0}
 FLOOR = 0.02  # a criterion with no shared word still ranks by its area
 AREA_FLOOR = 0.05  # an unlikely area is discounted, never ruled out
 AREA_POWER = 1.0
@@ -52,6 +54,7 @@ class CriterionRanker:
                         ("heading", criterion.heading),
                         *(("keywords", keyword) for keyword in criterion.keywords),
                         ("good", criterion.good),
+                        *(("features", text) for _, text in criterion.features),
                         ("theme", theme.title),
                     ]
                     weights: dict[str, float] = {}
@@ -67,7 +70,7 @@ class CriterionRanker:
         self._idf = {t: math.log((total + 1) / (n + 1)) + 1.0 for t, n in frequency.items()}
         self._postings: dict[str, list[tuple[str, float]]] = {}
         for criterion_id, weights in documents.items():
-            vector = unit({t: (1.0 + math.log(w)) * self._idf[t] for t, w in weights.items()})
+            vector = unit({t: math.log1p(w) * self._idf[t] for t, w in weights.items() if w > 0})
             for term, weight in vector.items():
                 self._postings.setdefault(term, []).append((criterion_id, weight))
         self._order = tuple(self._judgement_of)
@@ -120,7 +123,7 @@ class CriterionRanker:
         query = unit({t: w * idf[t] for t, w in sublinear(analysis.terms).items() if t in idf})
         found: dict[str, tuple[float, dict[str, float]]] = {}
         for term, q in query.items():
-            for criterion_id, weight in self._postings[term]:
+            for criterion_id, weight in self._postings.get(term, ()):
                 total, parts = found.get(criterion_id, (0.0, {}))
                 parts[term] = q * weight
                 found[criterion_id] = (total + q * weight, parts)
