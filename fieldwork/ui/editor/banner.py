@@ -6,7 +6,15 @@ from collections.abc import Callable
 from typing import Literal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 Tone = Literal["info", "warning", "error"]
 
@@ -22,7 +30,14 @@ _COLOURS: dict[Tone, tuple[str, str, str]] = {
 class Banner(QFrame):
     """A sentence and a few buttons; never modal, never takes the focus from the text."""
 
-    def __init__(self, name: str, parent: QWidget | None = None, *, dismissible: bool = False):
+    def __init__(
+        self,
+        name: str,
+        parent: QWidget | None = None,
+        *,
+        dismissible: bool = False,
+        buttons_below: bool = False,  # for longer messages: the editor pane is narrow
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
         self.setAccessibleName(name)
@@ -32,10 +47,15 @@ class Banner(QFrame):
         self.message.setWordWrap(True)
         self.message.setAccessibleName(name)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self._row = QHBoxLayout(self)
-        self._row.setContentsMargins(10, 6, 6, 6)
+        outer: QBoxLayout = QVBoxLayout(self) if buttons_below else QHBoxLayout(self)
+        outer.setContentsMargins(10, 6, 6, 6)
+        outer.setSpacing(6 if buttons_below else 8)
+        outer.addWidget(self.message, 1)
+        self._row = QHBoxLayout()
         self._row.setSpacing(8)
-        self._row.addWidget(self.message, 1)
+        if buttons_below:
+            self._row.addStretch(1)
+        outer.addLayout(self._row)
         self.tone: Tone = "info"
         if dismissible:
             self.add_button("Dismiss", "Dismiss this message", self.hide)

@@ -46,7 +46,7 @@ class PrivacyBanner(Banner):
     replaced = Signal()  # the note's text was changed: save it now
 
     def __init__(self, text: QPlainTextEdit, parent: QWidget | None = None) -> None:
-        super().__init__("Privacy check", parent)
+        super().__init__("Privacy check", parent, buttons_below=True)
         self._text = text
         self.keep_button = self.add_button("&Keep as written", "Keep as written", self.keep)
         self.replace_button = self.add_button("&Replace", "Replace personal data", self.replace)
@@ -101,10 +101,9 @@ class PrivacyBanner(Banner):
         else:
             self.replace_button.setText("&Replace them")
             self.replace_button.setAccessibleName("Replace them")
-            name = replacement_for("name", case_ref)
-            how = f" Replacing puts {name} for a name and a placeholder for other details."
+            how = f" Replacing puts {replacement_for('name', case_ref)} for a name, [… removed] for the rest."
         self.show_text(
-            f"This note may contain personal data: {describe(found)}, highlighted in the note. "
+            f"This note may contain personal data: {describe(found)} (highlighted). "
             f"Keep it only if it belongs in the evidence.{how}",
             "warning",
         )
