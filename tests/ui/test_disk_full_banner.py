@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fieldwork.services import notes, verification
@@ -126,3 +128,26 @@ def test_reopening_a_note_kept_in_memory_shows_its_unsaved_words(
         assert editor.text.toPlainText() == FIRST + " More."
     qtbot.waitUntil(lambda: not editor.dirty and editor.problem.isHidden(), timeout=5000)
     assert _stored(qtbot, ctx, first_id).text == FIRST + " More."
+
+
+def test_closing_with_typing_the_disk_had_no_room_for_asks_first(
+    qtbot: QtBot, ctx: WorkspaceContext, editor: NoteEditor
+) -> None:
+    _type_first_note(qtbot, editor)
+    assert editor.may_close()  # everything saved: no question
+    with writes_fail("commit"):
+        qtbot.keyClicks(editor.text, " Not yet saved.")
+        qtbot.waitUntil(lambda: editor.problem.text == DISK_FULL, timeout=5000)
+        answers: list[str] = []
+
+        def answer(choice: str) -> None:
+            box = QApplication.activeModalWidget()
+            assert isinstance(box, QMessageBox)
+            answers.append(box.text())
+            next(b for b in box.buttons() if b.text() == choice).click()
+
+        QTimer.singleShot(0, lambda: answer("Keep Fieldwork open"))
+        assert not editor.may_close()
+        QTimer.singleShot(0, lambda: answer("Close and lose it"))
+        assert editor.may_close()
+        assert "disk is full" in answers[0]

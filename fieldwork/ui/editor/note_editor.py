@@ -7,7 +7,14 @@ from datetime import UTC, datetime
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldwork.domain.errors import FieldworkError, StorageFull
 from fieldwork.domain.evidence import Note, NoteDraft, Tag
@@ -160,6 +167,25 @@ class NoteEditor(QWidget):
     def unsaved_problem(self) -> bool:
         """Typing that could not be saved yet (a full disk): closing now would lose it."""
         return bool(self._orphans) or (self.dirty and not self.problem.isHidden())
+
+    def may_close(self) -> bool:
+        """Before the window closes: with typing the disk had no room for, ask first."""
+        if not self.unsaved_problem:
+            return True
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Unsaved typing",
+            "Some typing has not been saved because the disk is full. If Fieldwork closes now, "
+            "it is lost. Free some space and wait for Saved, or close anyway.",
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        keep = box.addButton("Keep Fieldwork open", QMessageBox.ButtonRole.RejectRole)
+        box.addButton("Close and lose it", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+        box.exec()
+        return box.clickedButton() is not keep
 
     def show_notice(self, message: str, tone: Tone = "info") -> None:
         """Tell the user something (what was recovered, a refused paste) without stopping them."""
