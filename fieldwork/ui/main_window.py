@@ -360,14 +360,38 @@ class MainWindow(QMainWindow):
 
     # --- help and closing ----------------------------------------------------------------
     def show_shortcuts(self) -> None:
-        from fieldwork.ui.help_commands import show_shortcuts
-
-        show_shortcuts(self)
+        rows = [
+            (action.text().replace("&", ""), action.shortcut().toString())
+            for action in self.commands.__dict__.values()
+            if not action.shortcut().isEmpty()
+        ]
+        text = "\n".join(f"{name:<28} {keys}" for name, keys in rows)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "Keyboard shortcuts",
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
 
     def show_about(self) -> None:
-        from fieldwork.ui.help_commands import show_about
-
-        show_about(self)
+        text = (
+            f"Fieldwork {__version__}\n\nAn encrypted notebook for inspections of local authority children's "
+            "services. Framework text is Fieldwork's own paraphrase, not Ofsted's wording.\n\n"
+            "Suggestions are learned from published inspection reports. Contains public sector "
+            "information licensed under the Open Government Licence v3.0."
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            "About Fieldwork",
+            text,
+            QMessageBox.StandardButton.Ok,
+            self,
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None and not self.workspace.editor.may_close():
