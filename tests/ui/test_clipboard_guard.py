@@ -135,6 +135,7 @@ def test_the_window_clears_it_on_lock(qtbot: QtBot, clipboard: object, tmp_path:
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
     editor = window.workspace.editor
     qtbot.keyClicks(editor.text, "Typed in the real editor")
+    qtbot.waitUntil(lambda: not editor.dirty and not window.tasks.busy, timeout=10000)
     editor.text.selectAll()
     qtbot.keySequence(editor.text, QKeySequence.StandardKey.Copy)
     qtbot.waitUntil(lambda: _guarded(clipboard))
