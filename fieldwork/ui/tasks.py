@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import os
 import sys
 import threading
 import weakref
@@ -26,6 +27,7 @@ log = logging.getLogger("fieldwork.ui.tasks")
 # few dozen times while a lane builds rows waited that long each time. One millisecond keeps
 # the GUI thread's wait short at the cost of a few more thread switches on the lanes.
 SWITCH_INTERVAL_S = 0.001
+JOB_NICENESS = 10  # the job lane's place behind the GUI thread and the other lanes (Linux)
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
@@ -55,7 +57,11 @@ class _Lane:
 
     def __init__(self, name: str) -> None:
         self.name = name
-        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"fieldwork-{name}")
+        self.pool = ThreadPoolExecutor(
+            max_workers=1,
+            thread_name_prefix=f"fieldwork-{name}",
+            initializer=_yield_processor if name == "job" else None,
+        )
         self.pending: dict[str, int] = {}  # coalesce key -> newest task id not yet started
         self.generation: dict[str, int] = {}  # key -> generation of the newest request
 
@@ -203,6 +209,24 @@ class TaskRunner:
         for lane in self._lanes.values():
             lane.pool.shutdown(wait=True, cancel_futures=True)
         self._tasks.clear()
+
+
+def _yield_processor() -> None:
+    """Run the calling thread below normal priority, where the system allows one per thread.
+
+    A job (a backup's copy and check of every page, an export) can keep a core busy for seconds;
+    on a two-core laptop the GUI thread and the lanes that answer typing must come first.
+    """
+    try:
+        if sys.platform.startswith("linux"):  # a niceness per thread; elsewhere the id is no pid
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), JOB_NICENESS)
+        elif sys.platform == "win32":
+            import ctypes
+
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+            kernel32.SetThreadPriority(kernel32.GetCurrentThread(), -1)  # below normal
+    except OSError:
+        log.warning("job lane: could not lower its priority")
 
 
 def _alive(callback: Callable[..., Any]) -> bool:

@@ -3,7 +3,9 @@ interpreter lock, and a notes model that answers repaints cheaply."""
 
 from __future__ import annotations
 
+import os
 import sys
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +27,7 @@ from fieldwork.services.people import save_case
 from fieldwork.services.search import search_notes
 from fieldwork.ui.idle_lock import IdleLock
 from fieldwork.ui.models.notes_table_model import HighlightsRole, NoteIdRole, NotesTableModel
-from fieldwork.ui.tasks import SWITCH_INTERVAL_S, TaskRunner
+from fieldwork.ui.tasks import JOB_NICENESS, SWITCH_INTERVAL_S, TaskRunner
 from tests.support.ui import workspace_context
 
 pytestmark = pytest.mark.ui
@@ -90,6 +92,24 @@ def test_task_runner_keeps_waits_for_the_interpreter_lock_short(switch_interval:
     tasks = TaskRunner()
     assert sys.getswitchinterval() <= SWITCH_INTERVAL_S <= 0.001
     tasks.shutdown()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a niceness per thread")
+def test_jobs_run_behind_the_gui_thread_and_the_other_lanes(qtbot: QtBot) -> None:
+    tasks = TaskRunner()
+    niceness: dict[str, int] = {}
+
+    def own_niceness() -> int:
+        return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
+
+    base = own_niceness()
+    tasks.job(lambda _token: own_niceness(), lambda n: niceness.update(job=n))
+    tasks.read(own_niceness, lambda n: niceness.update(read=n))
+    tasks.write(own_niceness, lambda n: niceness.update(write=n))
+    qtbot.waitUntil(lambda: len(niceness) == 3)
+    tasks.shutdown()
+    assert niceness == {"job": min(base + JOB_NICENESS, 19), "read": base, "write": base}
+    assert own_niceness() == base  # the GUI thread keeps its place
 
 
 @pytest.fixture
