@@ -35,7 +35,9 @@ class Actions:
     view_judgements: QAction
     view_enquiries: QAction
     view_people: QAction
+    guide: QAction
     shortcuts: QAction
+    data_folders: QAction
     about: QAction
 
     def notebook_actions(self) -> list[QAction]:
@@ -134,6 +136,15 @@ def build_actions(parent: QWidget) -> Actions:
         view_judgements=_action(parent, "&Judgements", "Ctrl+3"),
         view_enquiries=_action(parent, "&Lines of enquiry", "Ctrl+4"),
         view_people=_action(parent, "Cases and &people", "Ctrl+5"),
-        shortcuts=_action(parent, "&Keyboard shortcuts", Key.HelpContents),
+        guide=_action(
+            parent,
+            "&How Fieldwork works",
+            Key.HelpContents,
+            "Capture, tag, judge and export: a short guide",
+        ),
+        shortcuts=_action(parent, "&Keyboard shortcuts", "Ctrl+/"),
+        data_folders=_action(
+            parent, "&Where your data lives", None, "The folders Fieldwork uses on this computer"
+        ),
         about=_action(parent, "&About Fieldwork"),
     )

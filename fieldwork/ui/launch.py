@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+    from fieldwork.ui.main_window import MainWindow
 
 
 def launch_window() -> int:
@@ -25,10 +31,25 @@ def launch_window() -> int:
     setup_logging()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
-    app.setApplicationName("Fieldwork")
-    app.setApplicationDisplayName("Fieldwork")
-    from fieldwork.ui.main_window import MainWindow
-
-    window = MainWindow()
+    window = open_main_window(app)
     window.show()
     return int(app.exec())
+
+
+def open_main_window(app: QApplication) -> MainWindow:
+    """The main window, styled, with the welcome in front on first run (not yet shown)."""
+    from fieldwork.runtime.preferences import load_preferences
+    from fieldwork.ui.screens.first_run import is_first_run, show_first_run
+    from fieldwork.ui.style import apply_style
+
+    app.setApplicationName("Fieldwork")
+    app.setApplicationDisplayName("Fieldwork")
+    first_run = is_first_run()  # before anything can write the preferences file
+    preferences = load_preferences()
+    apply_style(app, preferences.theme)
+    from fieldwork.ui.main_window import MainWindow
+
+    window = MainWindow(preferences)
+    if first_run:
+        show_first_run(window)
+    return window

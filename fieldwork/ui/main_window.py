@@ -7,11 +7,10 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
-from fieldwork import __version__
 from fieldwork.runtime.paths import folders
-from fieldwork.runtime.preferences import Preferences, load_preferences, save_preferences
+from fieldwork.runtime.preferences import Preferences, load_preferences
 from fieldwork.ui.actions import Actions, build_actions
 from fieldwork.ui.clipboard_guard import ClipboardGuard
 from fieldwork.ui.error_display import show_error
@@ -83,7 +82,7 @@ class MainWindow(QMainWindow):
                 "&View",
                 [a.view_notes, a.view_coverage, a.view_judgements, a.view_enquiries, a.view_people],
             ),
-            ("&Help", [a.shortcuts, a.about]),
+            ("&Help", [a.guide, a.shortcuts, a.data_folders, None, a.about]),
         ):
             menu = bar.addMenu(title)
             for item in items:
@@ -119,8 +118,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(
                 lambda _=False, i=index: self.workspace and self.workspace.tabs.setCurrentIndex(i)
             )
-        a.shortcuts.triggered.connect(self.show_shortcuts)
-        a.about.triggered.connect(self.show_about)
+        from fieldwork.ui.help_commands import connect_help
+
+        connect_help(self)
         self.start_screen.new_requested.connect(self.new_inspection)
         self.start_screen.open_requested.connect(s.open_folder)
         self.start_screen.demo_requested.connect(self.open_demo)
@@ -157,8 +157,12 @@ class MainWindow(QMainWindow):
             frameworks, "ilacs-2026", self.preferences.inspector_name, keyring_available(), self
         )
         if dialog.exec():
+            from fieldwork.ui.dialogs.preferences_dialog import remember_inspector_name
+
+            values = dialog.result_values()
+            remember_inspector_name(self, values.inspection.inspector)
             self._leave_notebook()
-            self.session.create(dialog.result_values())
+            self.session.create(values)
 
     def choose_and_open(self) -> None:
         from fieldwork.ui.screens.start_screen import choose_notebook_folder
@@ -240,19 +244,9 @@ class MainWindow(QMainWindow):
         offer_secure_deletion(self, path)
 
     def edit_preferences(self) -> None:
-        from fieldwork.ui.dialogs.preferences_dialog import PreferencesDialog
+        from fieldwork.ui.dialogs.preferences_dialog import edit_preferences
 
-        dialog = PreferencesDialog(self.preferences, self)
-        if dialog.exec():
-            self.preferences = dialog.result_preferences()
-            self.session.preferences = self.preferences
-            save_preferences(self.preferences)
-            self.idle.set_minutes(self.preferences.idle_lock_minutes)
-            if self.workspace is not None:
-                self.workspace.tags.set_suggestions_enabled(self.preferences.suggestions)
-            self.clipboard_guard.set_seconds(self.preferences.clipboard_clear_seconds)
-            self.start_screen.retention.preferences = self.preferences
-            self.start_screen.set_recent(list(self.preferences.recent_notebooks))
+        edit_preferences(self)
 
     def _edit_focused(self, operation: str) -> None:
         widget = QApplication.focusWidget()
@@ -360,38 +354,14 @@ class MainWindow(QMainWindow):
 
     # --- help and closing ----------------------------------------------------------------
     def show_shortcuts(self) -> None:
-        rows = [
-            (action.text().replace("&", ""), action.shortcut().toString())
-            for action in self.commands.__dict__.values()
-            if not action.shortcut().isEmpty()
-        ]
-        text = "\n".join(f"{name:<28} {keys}" for name, keys in rows)
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "Keyboard shortcuts",
-            text,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        from fieldwork.ui.help_commands import show_shortcuts
+
+        show_shortcuts(self)
 
     def show_about(self) -> None:
-        text = (
-            f"Fieldwork {__version__}\n\nAn encrypted notebook for inspections of local authority children's "
-            "services. Framework text is Fieldwork's own paraphrase, not Ofsted's wording.\n\n"
-            "Suggestions are learned from published inspection reports. Contains public sector "
-            "information licensed under the Open Government Licence v3.0."
-        )
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            "About Fieldwork",
-            text,
-            QMessageBox.StandardButton.Ok,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.exec()
+        from fieldwork.ui.help_commands import show_about
+
+        show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.workspace is not None and not self.workspace.editor.may_close():
