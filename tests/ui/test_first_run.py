@@ -28,7 +28,7 @@ pytestmark = pytest.mark.ui
 
 
 @pytest.fixture
-def app() -> Iterator[QApplication]:
+def app(qapp: QApplication) -> Iterator[QApplication]:
     with restored_look() as app:
         yield app
 
