@@ -187,7 +187,11 @@ class MainWindow(QMainWindow):
         if self.session.ctx is None or self.workspace is None:
             return
         minutes = self.preferences.idle_lock_minutes
-        message = f"Locked after {minutes} minutes without use." if idle else "Fieldwork is locked."
+        message = (
+            f"Locked after {minutes} minutes without use. Your notes are saved."
+            if idle
+            else "Your notes are saved. Unlock to carry on where you were."
+        )
         # Where the user was (ids only, no content) so unlocking returns there.
         current = self.workspace.notes.table.currentIndex()
         from fieldwork.ui.models.notes_table_model import NoteIdRole

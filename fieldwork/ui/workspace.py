@@ -207,7 +207,10 @@ class Workspace(QWidget):
         self.ctx.running_activity = activity
         self.stop_button.setEnabled(activity is not None)
         if activity is None:
-            self.activity_label.setText("No activity running: notes are not linked to one.")
+            self.activity_label.setText(
+                "No activity running: notes are not linked to one. "
+                "Start one with Activity ▸ Start activity… (Ctrl+Shift+A)."
+            )
         else:
             since = activity.started_at.astimezone().strftime("%H:%M")
             self.activity_label.setText(f"Activity: {activity.title} · since {since}")

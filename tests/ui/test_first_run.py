@@ -109,7 +109,7 @@ def test_create_the_first_inspection_from_the_welcome(
     assert not modals.failures, modals.failures
     assert modals.answered == ["NewInspectionDialog", "RecoveryCodeDialog"]
     assert seen["remember shown"] is False and seen["reason shown"] is True
-    assert "cannot remember" in str(seen["reason"])
+    assert "cannot remember the notebook" in str(seen["reason"])
     assert seen["strength"] == "Strong"
     assert window.stack.currentWidget() is window.workspace
     assert not _welcome_in(window)  # the welcome is gone for good

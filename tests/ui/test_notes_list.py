@@ -76,7 +76,22 @@ def test_search_as_you_type_and_framework_filter(qtbot: QtBot, ctx: WorkspaceCon
     assert "permanence" in panel.model.index(0, 4).data().lower()
     panel.search.clear()
     ctx.framework_filter_changed.emit("hp")
-    qtbot.waitUntil(lambda: panel.model.total == 115 and "in hp" in panel.summary.text())
+    # Named by its title, not its id.
+    title = ctx.framework.judgement("hp").title
+    qtbot.waitUntil(lambda: panel.model.total == 115 and f"in “{title}”" in panel.summary.text())
+    assert "hp" not in panel.summary.text().split()
+
+
+def test_an_empty_notebook_says_where_notes_come_from(qtbot: QtBot, tmp_path: Path) -> None:
+    with workspace_context(tmp_path / "empty.fieldwork") as empty:
+        panel = NotesList(empty)
+        qtbot.addWidget(panel)
+        panel.refresh()
+        qtbot.waitUntil(lambda: "0 notes yet" in panel.summary.text())
+        assert "Ctrl+T" in panel.summary.text()
+        qtbot.keyClicks(panel.search, "nothing")  # a search with no hits is not an empty notebook
+        qtbot.waitUntil(lambda: "yet" not in panel.summary.text())
+        assert panel.summary.text().startswith("0 notes · ")
 
 
 def test_choosing_a_row_names_the_note(qtbot: QtBot, ctx: WorkspaceContext) -> None:

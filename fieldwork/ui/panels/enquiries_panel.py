@@ -83,7 +83,7 @@ class EnquiriesPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.add_button = QPushButton("&Add…")
+        self.add_button = QPushButton("&Add a line of enquiry…")
         self.add_button.setAccessibleName("Add a line of enquiry")
 
         # Adding: a small inline form, so the list stays in view while typing the question.

@@ -60,6 +60,10 @@ class NotesList(QWidget):
         self.table.verticalHeader().hide()
         self.table.setItemDelegateForColumn(4, SnippetDelegate(self.table))
         header = self.table.horizontalHeader()
+        # The Tags column shows one mark per tag; say what they mean where they are read.
+        header.setToolTip(
+            "Tags: + strength, − area for improvement, ‼ serious weakness, · context."
+        )
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         for column, width in enumerate((112, 130, 64, 140)):
@@ -113,6 +117,20 @@ class NotesList(QWidget):
         if row >= 0:
             self._select_row(row)
 
+    def _node_title(self, node: str) -> str:
+        """The criterion, theme or judgement by name: ids are for the computer."""
+        framework = self.ctx.framework
+        for find, name in (
+            (framework.criterion, "heading"),
+            (framework.theme, "title"),
+            (framework.judgement, "title"),
+        ):
+            try:
+                return f"“{getattr(find(node), name)}”"
+            except KeyError:
+                continue
+        return node
+
     def _set_node(self, node: Any) -> None:
         self._node = node if isinstance(node, str) else None
         self.refresh()
@@ -124,8 +142,13 @@ class NotesList(QWidget):
         )
         shown = f"{page.total:,} note{'s' if page.total != 1 else ''}"
         if self._node:
-            shown += f" in {self._node}"
-        self.summary.setText(f"{shown} · {order}")
+            shown += f" in {self._node_title(self._node)}"
+        text = f"{shown} · {order}"
+        filtered = self.search.text().strip() or self.evaluation.currentData() or self._node
+        if not page.total and not filtered:
+            # An empty notebook: say where notes come from instead of showing an empty table.
+            text = f"{shown} yet. Type in the note on the right: it saves itself; Ctrl+T tags it."
+        self.summary.setText(text)
         if self._keep_selection:
             row = self.model.row_of(self._keep_selection)
             if row >= 0:

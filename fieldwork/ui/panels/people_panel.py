@@ -310,6 +310,10 @@ class PeoplePanel(QWidget):
             shown, total = proxy.rowCount(), model.rowCount()
             count = f"{shown} of {total}" if shown != total else str(total)
             self.tabs.setTabText(index, f"{noun} ({count})")
+        # Say which kind the buttons add or edit: they follow the tab shown.
+        kind = "case" if self.tabs.currentIndex() == 0 else "practitioner"
+        self.add_button.setText(f"A&dd {kind}…")
+        self.edit_button.setText(f"Ed&it {kind}…")
         self.edit_button.setEnabled(self._current_id(self.current_view()) is not None)
 
     # --- selection --------------------------------------------------------------------

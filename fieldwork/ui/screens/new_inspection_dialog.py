@@ -142,6 +142,9 @@ class NewInspectionDialog(QDialog):
         folder_row.addWidget(self.choose_button)
         self.passphrase = self._secret("Passphrase")
         self.confirmation = self._secret("Passphrase again")
+        # Answers "what makes a good one?" before the meter has to.
+        self.passphrase.setPlaceholderText("Four or more words you will remember")
+        self.confirmation.setPlaceholderText("The same passphrase again")
         self.meter = QProgressBar()
         self.meter.setRange(0, 4)
         self.meter.setTextVisible(True)
@@ -152,12 +155,16 @@ class NewInspectionDialog(QDialog):
         self.advice.setAccessibleName("Passphrase advice")
         self.remember = QCheckBox("&Remember on this computer")
         self.remember.setAccessibleName("Remember on this computer")
+        # SECURITY.md: with a remembered key the notebook is only as safe as the login.
         self.remember.setToolTip(
-            "Keep a key in this computer's keyring so the notebook opens without the passphrase."
+            "Keep a key in this computer's keyring so the notebook opens without the passphrase. "
+            "Anyone who can sign in to your account on this computer can then open it."
         )
         available, reason = keyring_available
         self.keyring_note = plain_label(
-            f"This computer cannot remember the notebook's key. {reason}".strip(), muted=True
+            "This computer cannot remember the notebook for you, so you will type the passphrase "
+            f"each time you open it. {reason}".strip(),
+            muted=True,
         )
         self.keyring_note.setAccessibleName("Why the key cannot be remembered")
         self.recovery = QCheckBox("Make a recovery &code (recommended)")
