@@ -25,12 +25,16 @@ if [ -f "$ICONS/fieldwork.svg" ]; then
   mkdir -p "$STAGE/share/icons/hicolor/scalable/apps"
   cp "$ICONS/fieldwork.svg" "$STAGE/share/icons/hicolor/scalable/apps/$APP_ID.svg"
 fi
-if [ -f "$ICONS/fieldwork.png" ]; then
-  # The PNG's width, from its header (bytes 16-19, big-endian), names the hicolor folder.
-  width=$((16#$(od -An -tx1 -j16 -N4 "$ICONS/fieldwork.png" | tr -d ' \n')))
-  mkdir -p "$STAGE/share/icons/hicolor/${width}x${width}/apps"
-  cp "$ICONS/fieldwork.png" "$STAGE/share/icons/hicolor/${width}x${width}/apps/$APP_ID.png"
-fi
+# One PNG per size (png/fieldwork-N.png), or else the single fieldwork.png sized from its header
+# (the width is bytes 16-19, big-endian).
+for png in "$ICONS"/png/fieldwork-*.png "$ICONS/fieldwork.png"; do
+  [ -f "$png" ] || continue
+  width=$((16#$(od -An -tx1 -j16 -N4 "$png" | tr -d ' \n')))
+  folder="$STAGE/share/icons/hicolor/${width}x${width}/apps"
+  [ -f "$folder/$APP_ID.png" ] && continue
+  mkdir -p "$folder"
+  cp "$png" "$folder/$APP_ID.png"
+done
 
 cat > "$STAGE/README.txt" <<TEXT
 Fieldwork $VERSION for Linux ($(uname -m))

@@ -95,6 +95,10 @@ def test_the_tarball_installs_runs_and_uninstalls_keeping_notebooks(tmp_path: Pa
     entry = home / ".local/share/applications/org.fieldwork.Fieldwork.desktop"
     assert f"Exec={home}/.local/opt/Fieldwork/fieldwork" in entry.read_text()
     assert (home / ".local/share/metainfo/org.fieldwork.Fieldwork.metainfo.xml").is_file()
+    if (BUNDLE / "_internal/fieldwork/resources/icons/fieldwork.svg").is_file():
+        icons = home / ".local/share/icons/hicolor"
+        assert (icons / "scalable/apps/org.fieldwork.Fieldwork.svg").is_file()
+        assert (icons / "256x256/apps/org.fieldwork.Fieldwork.png").is_file()
 
     notebooks = Path(os.environ["FIELDWORK_HOME"])
     notebooks.mkdir(parents=True, exist_ok=True)
@@ -105,6 +109,7 @@ def test_the_tarball_installs_runs_and_uninstalls_keeping_notebooks(tmp_path: Pa
     assert removed.returncode == 0, removed.stderr
     assert not program.exists() and not (home / ".local/opt/Fieldwork").exists()
     assert not entry.exists()
+    assert not list((home / ".local/share").rglob("org.fieldwork.Fieldwork.*"))
     assert (notebooks / "kept.txt").is_file()
 
 
