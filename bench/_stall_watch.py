@@ -7,6 +7,7 @@ own code (painting, layout) or a wait for the interpreter lock held by a lane.
 
 from __future__ import annotations
 
+import faulthandler
 import gc
 import sys
 import threading
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 LATE_S = 0.020
+LONG_S = 0.2  # a stall this long gets every thread's stack written out, lock or no lock
 
 
 class StallWatch:
@@ -30,6 +32,9 @@ class StallWatch:
         self._main = threading.main_thread().ident
         self._gc_start = 0.0
         self._watching = False
+        # Written by faulthandler's own thread, which needs no interpreter lock: a stall in
+        # which a thread holds the lock in C code leaves the sampling thread no chance.
+        self.dumps = open(Path(__file__).resolve().parent / "out" / "stall-stacks.txt", "w+")  # noqa: SIM115
         gc.callbacks.append(self._gc)
         original = tasks.TaskRunner._delivered
         events = self.events
@@ -58,6 +63,10 @@ class StallWatch:
         if took > 2:
             self.events.append((self._gc_start, took, f"collection {key}"))
 
+    def beat(self, now: float) -> None:
+        self.last = now
+        faulthandler.dump_traceback_later(LONG_S, file=self.dumps)
+
     def start(self) -> None:
         self._watching = True
         threading.Thread(target=self._run, daemon=True).start()
@@ -65,6 +74,7 @@ class StallWatch:
     def stop(self) -> None:
         self._watching = False
         self._stop.set()
+        faulthandler.cancel_dump_traceback_later()
 
     def _run(self) -> None:
         while not self._stop.wait(0.003):
@@ -84,6 +94,11 @@ class StallWatch:
         return "\n        ".join(sorted(parts))
 
     def print_stalls(self, lags: list[tuple[float, float, str]], count: int = 6) -> None:
+        self.dumps.seek(0)
+        long_stalls = self.dumps.read().split("Timeout (")
+        for dump in long_stalls[1:]:
+            print(f"a stall past {LONG_S * 1000:.0f} ms, every thread (most recent call first):")
+            print("    " + dump.strip().replace("\n", "\n    "))
         for key, (number, total, worst) in sorted(self.collections.items()):
             print(f"collections, {key}: {number}, {total:.0f} ms in all, longest {worst:.1f} ms")
         for when, lag, phase in sorted(lags, key=lambda item: -item[1])[:count]:

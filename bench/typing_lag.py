@@ -195,7 +195,10 @@ def typing_run(notes: int, quick: bool, stalls: bool) -> None:
     folder = OUT / f"typing-{notes}.fieldwork"
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(OUT / f"bench-{notes}.fieldwork", folder)
-    os.environ["FIELDWORK_HOME"] = str(OUT / "typing-home")
+    # A fresh home too: the same first backup on open every run, and old copies do not pile up.
+    home = OUT / "typing-home"
+    shutil.rmtree(home, ignore_errors=True)
+    os.environ["FIELDWORK_HOME"] = str(home)
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
@@ -221,7 +224,7 @@ def typing_run(notes: int, quick: bool, stalls: bool) -> None:
         lags.append((now, max(0.0, now - state["last"] - BEAT_S) * 1000, state["phase"]))
         state["last"] = now
         if stalls:
-            watch.last = now
+            watch.beat(now)
 
     beat = QTimer()
     beat.setTimerType(Qt.TimerType.PreciseTimer)
