@@ -151,3 +151,18 @@ def test_closing_with_typing_the_disk_had_no_room_for_asks_first(
         QTimer.singleShot(0, lambda: answer("Close and lose it"))
         assert editor.may_close()
         assert "disk is full" in answers[0]
+
+
+def test_notes_left_behind_are_retried_after_switching_again(
+    qtbot: QtBot, ctx: WorkspaceContext, editor: NoteEditor
+) -> None:
+    first_id = _type_first_note(qtbot, editor)
+    with writes_fail("commit"):
+        qtbot.keyClicks(editor.text, " Left behind.")
+        qtbot.waitUntil(lambda: editor.problem.text == DISK_FULL, timeout=5000)
+        editor.new_note()
+        qtbot.waitUntil(lambda: editor.problem.text == DISK_FULL_EARLIER, timeout=5000)
+        editor.new_note()  # nothing typed here: no new failure to restart the retries
+        assert editor.problem.text == DISK_FULL_EARLIER
+    qtbot.waitUntil(lambda: editor.problem.isHidden(), timeout=5000)
+    assert _stored(qtbot, ctx, first_id).text == FIRST + " Left behind."

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -64,7 +63,7 @@ class NoteEditor(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setAccessibleName("Save state")
         self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.text: QPlainTextEdit = NoteText()
+        self.text = NoteText()
         self.text.setAccessibleName("Note text")
         self.text.setPlaceholderText(
             "Type the note. *bold* and _italic_ work; tags come from Ctrl+T."
@@ -123,11 +122,13 @@ class NoteEditor(QWidget):
         if note.id == self.draft.id:
             return
         self.flush()
-        orphan = self._orphans.pop(note.id, None)  # newer than the notebook's copy: a full disk
+        # A copy kept in memory because the disk was full is newer than the notebook's.
+        orphan = self._orphans.pop(note.id, None)
         self._start(
-            NoteDraft(
+            orphan
+            or NoteDraft(
                 id=note.id,
-                text=orphan.text if orphan is not None else note.text,
+                text=note.text,
                 activity_id=note.activity_id,
                 case_ids=note.case_ids,
                 tags=note.tags,
@@ -194,7 +195,8 @@ class NoteEditor(QWidget):
     # --- saving ----------------------------------------------------------------------
     def _start(self, draft: NoteDraft, *, in_notebook: bool) -> None:
         self.autosave.stop()
-        self._retry.stop()
+        if not self._orphans:  # else the retries go on for the notes left behind
+            self._retry.stop()
         self.draft = draft
         self._in_notebook = in_notebook
         self.text.blockSignals(True)
@@ -204,8 +206,7 @@ class NoteEditor(QWidget):
         self._revision = self._saved_revision = 0
         self.privacy.reset(draft.id)
         self.notice.hide()
-        if not self._retry.isActive():
-            self.problem.hide()
+        self._show_problems()
         when = (draft.created_at or datetime.now(UTC)).astimezone()
         self.heading.setText(f"Note of {when:%a %d %b %H:%M}")
         self.status.setText("Saved" if in_notebook else "New note")
