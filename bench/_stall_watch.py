@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 LATE_S = 0.020
-LONG_S = 0.2  # a stall this long gets every thread's stack written out, lock or no lock
+LONG_S = 0.1  # a stall this long gets every thread's stack written out, lock or no lock
 
 
 class StallWatch:
