@@ -212,6 +212,13 @@ class Appearance(QObject):
         palette = palette_for(colours_for(dark, system_prefers_high_contrast(self.app)))
         self.app.setPalette(palette)
         QToolTip.setPalette(palette)
+        # Widgets with a style sheet keep the colours they were polished with; polish them again
+        # so a theme switched while a notebook is open reaches them too.
+        for widget in QApplication.allWidgets():
+            if widget.styleSheet():
+                widget.style().unpolish(widget)
+                widget.style().polish(widget)
+                widget.update()
 
 
 def apply_style(app: QApplication, theme: str) -> Appearance:

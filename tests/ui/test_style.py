@@ -8,7 +8,8 @@ import pytest
 from PIL import Image
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
 
 from fieldwork.runtime.assets import asset
 from fieldwork.ui import style
@@ -118,3 +119,16 @@ def test_installer_icons_hold_the_sizes_each_platform_needs() -> None:
         assert Image.open(handle).size == (256, 256)
     svg = asset("icons", "fieldwork.svg").read_text(encoding="utf-8")
     assert svg.startswith("<svg") and "<script" not in svg
+
+
+def test_a_theme_switched_while_open_reaches_styled_widgets(
+    app: QApplication, qtbot: QtBot
+) -> None:
+    apply_style(app, "light")
+    button = QPushButton("Alt+1  Thresholds understood and applied")
+    button.setStyleSheet("text-align: left; padding: 1px 4px;")  # as the suggestion bar does
+    qtbot.addWidget(button)
+    button.show()
+    assert button.palette().color(QPalette.ColorRole.ButtonText).name() == LIGHT.text
+    apply_theme("dark")
+    assert button.palette().color(QPalette.ColorRole.ButtonText).name() == DARK.text

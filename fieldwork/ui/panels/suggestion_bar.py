@@ -41,11 +41,8 @@ class SuggestionBar(QWidget):
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)
         self.header.setAccessibleName("Suggested judgement area")
-        muted = self.header.palette()
-        muted.setColor(
-            QPalette.ColorRole.WindowText, muted.color(QPalette.ColorRole.PlaceholderText)
-        )
-        self.header.setPalette(muted)
+        # A role, not a copied colour, so it follows a theme switched while the notebook is open.
+        self.header.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(1)

@@ -122,11 +122,8 @@ class TagPicker(QWidget):
         font = self.help.font()
         font.setPointSizeF(font.pointSizeF() * 0.9)
         self.help.setFont(font)
-        muted = self.help.palette()
-        muted.setColor(
-            QPalette.ColorRole.WindowText, muted.color(QPalette.ColorRole.PlaceholderText)
-        )
-        self.help.setPalette(muted)
+        # A role, not a copied colour, so it follows a theme switched while the notebook is open.
+        self.help.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         self.evaluation = self._combo("Evaluation of the selected tag (keys S, A, W, C)")
         for key, evaluation in zip("SAWC", EVALUATIONS, strict=True):
