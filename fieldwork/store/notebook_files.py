@@ -154,7 +154,9 @@ class OpenMarker:
                     "app": f"Fieldwork {__version__}",
                     "pid": os.getpid(),
                     "host": socket.gethostname(),
-                    "since": datetime.now(UTC).isoformat(timespec="seconds"),
+                    # To the millisecond: after a crash, notes saved since then are the ones
+                    # that run was typing, and a restart can follow within the same second.
+                    "since": datetime.now(UTC).isoformat(timespec="milliseconds"),
                 }
             )
         )

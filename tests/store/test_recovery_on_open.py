@@ -69,3 +69,17 @@ def test_a_draft_left_by_a_lock_comes_back_once(tmp_path: Path) -> None:
         assert found.draft.cursor == 12 and found.at == found.draft.kept_at
         assert found.note is not None and found.note.id == saved.id
         assert drafts.recover_on_open(notebook) == drafts.Recovery(False)  # taken out
+
+
+def test_a_note_saved_just_before_the_crashed_run_began_is_not_taken_for_its_typing(
+    tmp_path: Path,
+) -> None:
+    with new_notebook(tmp_path).notebook as notebook:
+        folder = notebook.folder
+        notes.save_note(notebook, NoteDraft(NoteId(new_id()), "Saved by the run before."))
+    # The next run starts within the same second, opens, types nothing and is killed.
+    with opening.open_notebook(folder, passphrase=TEST_PASSPHRASE):
+        left_behind = (folder / "notebook.open").read_text(encoding="utf-8")
+    (folder / "notebook.open").write_text(left_behind, encoding="utf-8")
+    with opening.open_notebook(folder, passphrase=TEST_PASSPHRASE) as notebook:
+        assert drafts.recover_on_open(notebook) == drafts.Recovery(True)
