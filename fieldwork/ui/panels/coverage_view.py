@@ -157,6 +157,12 @@ class CoverageView(QWidget):
             item = self.open_list.item(self.open_list.count() - 1)
             item.setToolTip(html.escape(enquiry.question))
         self.open_list.setVisible(bool(open_ones))
+        # With no lines of enquiry at all, "every one is answered" would mislead a new notebook.
+        self.none_open.setText(
+            "Every line of enquiry has at least one answering note."
+            if enquiries
+            else "No lines of enquiry yet: add the team's questions under Lines of enquiry."
+        )
         self.none_open.setVisible(not open_ones)
         rows_shown = min(max(len(open_ones), 1), 5)
         self.open_list.setMaximumHeight(self.open_list.sizeHintForRow(0) * rows_shown + 8)

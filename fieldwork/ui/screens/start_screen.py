@@ -51,7 +51,7 @@ def choose_notebook_folder(parent: QWidget | None, start: str = "") -> str | Non
     """
     options = QFileDialog.Option.DontUseNativeDialog | QFileDialog.Option.ShowDirsOnly
     chosen = QFileDialog.getExistingDirectory(
-        parent, "Open a notebook", start or str(Path.home()), options
+        parent, "Open a notebook: choose its .fieldwork folder", start or str(Path.home()), options
     )
     return chosen or None
 
@@ -210,6 +210,8 @@ class StartScreen(QWidget):
         self.new_button.setAccessibleName("New inspection")
         self.open_button = QPushButton("&Open notebook…")
         self.open_button.setAccessibleName("Open notebook")
+        # A notebook is a folder, not a file: say so before the folder chooser appears.
+        self.open_button.setToolTip("Choose a notebook's folder: its name ends in .fieldwork.")
         self.demo_button = QPushButton("Open the &demo inspection")
         self.demo_button.setAccessibleName("Open the demo inspection")
         self.demo_button.setToolTip("A fictional authority with 600 notes, to try things out.")
