@@ -6,6 +6,7 @@ import threading
 
 from fieldwork.domain.framework import Framework
 from fieldwork.suggest.keyword_areas import KeywordAreaSuggester
+from fieldwork.suggest.model_areas import model_area_suggester
 from fieldwork.suggest.ranking import NEVER_SUGGESTED, AreaScore, AreaSuggester, suggestible
 
 __all__ = [
@@ -13,6 +14,7 @@ __all__ = [
     "AreaScore",
     "AreaSuggester",
     "area_suggester",
+    "area_suggester_from",
     "keyword_area_suggester",
     "suggestible",
 ]
@@ -41,5 +43,22 @@ def keyword_area_suggester(framework: Framework) -> AreaSuggester:
 
 
 def area_suggester(framework: Framework) -> AreaSuggester:
-    """The shipped model for this framework, loaded once and cached."""
-    return keyword_area_suggester(framework)
+    """The shipped model for this framework, loaded once and cached.
+
+    Frameworks the model was not trained for (the children's homes framework has no report data)
+    and an unusable artefact (logged as a warning) fall back to the keyword suggester.
+    """
+    key = ("model", *_fingerprint(framework))
+    with _lock:
+        found = _cache.get(key)
+    if found is None:
+        found = model_area_suggester(framework) or keyword_area_suggester(framework)
+        with _lock:
+            found = _cache.setdefault(key, found)
+    return found
+
+
+def area_suggester_from(framework: Framework, artefact: bytes | None) -> AreaSuggester:
+    """The suggester built from the given artefact bytes (None: missing), not cached."""
+    chosen = model_area_suggester(framework, artefact, shipped=False)
+    return chosen or KeywordAreaSuggester(framework)

@@ -21,10 +21,14 @@ def fold(word: str) -> str:
     return word
 
 
+def raw_words(text: str) -> list[str]:
+    """The lower-case words of a text as written, in order; punctuation and brackets fall away."""
+    return _WORD.findall(text.translate(_QUOTES).lower().replace("-", " "))
+
+
 def words(text: str) -> list[str]:
-    """The folded words of a text, in order; punctuation and brackets fall away."""
-    lowered = text.translate(_QUOTES).lower().replace("-", " ")
-    return [fold(w) for w in _WORD.findall(lowered)]
+    """The folded words of a text, in order."""
+    return [fold(w) for w in raw_words(text)]
 
 
 # Words too common to say anything about an area; kept out of heading words and the "why".

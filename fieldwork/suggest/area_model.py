@@ -1,0 +1,131 @@
+"""The shipped area model: a linear classifier over word and word-pair TF-IDF, scored in Python."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import gzip
+import json
+import math
+import sys
+from array import array
+from dataclasses import dataclass
+from typing import Any
+
+from fieldwork.domain.errors import FieldworkError
+from fieldwork.suggest.features import features
+from fieldwork.suggest.ranking import WHY_LENGTH
+
+FORMAT = "fieldwork-area-model"
+FORMAT_VERSION = 2
+MODEL_FOLDER = "suggest"
+MODEL_FILE = "area-model.json.gz"
+
+
+class SuggestionModelError(FieldworkError):
+    default_message = "The suggestion model shipped with Fieldwork is damaged. Reinstall Fieldwork."
+
+
+@dataclass(frozen=True, slots=True)
+class AreaHead:
+    """One classifier: its labels (judgement ids) and, per feature, idf and a weight per label."""
+
+    name: str
+    family: str
+    labels: tuple[str, ...]
+    bias: tuple[float, ...]
+    index: dict[str, int]  # feature -> row
+    idf: array[int]  # per row, times idf_scale
+    weights: array[int]  # row-major: weights[row * len(labels) + label], times weight_scale
+    idf_scale: float
+    weight_scale: float
+
+    def scores(self, text: str) -> tuple[dict[str, float], dict[str, tuple[str, ...]]]:
+        """Probabilities per label, and the words that pushed hardest towards each."""
+        counts, shown = features(text)
+        width = len(self.labels)
+        found: list[tuple[str, float, int]] = []
+        norm = 0.0
+        index, idf = self.index, self.idf
+        for feature, count in counts.items():
+            row = index.get(feature)
+            if row is None:
+                continue
+            value = (1.0 + math.log(count)) * idf[row] / self.idf_scale
+            norm += value * value
+            found.append((feature, value, row * width))
+        factor = 1.0 / ((math.sqrt(norm) or 1.0) * self.weight_scale)
+        sums = [0.0] * width
+        weights = self.weights
+        for _, value, start in found:
+            for n in range(width):
+                sums[n] += weights[start + n] * value
+        logits = [b + s * factor for b, s in zip(self.bias, sums, strict=True)]
+        top = max(logits)
+        exps = [math.exp(v - top) for v in logits]
+        total = sum(exps)
+        probabilities = {label: e / total for label, e in zip(self.labels, exps, strict=True)}
+        why = {label: self._why(found, n, shown) for n, label in enumerate(self.labels)}
+        return probabilities, why
+
+    def _why(
+        self, found: list[tuple[str, float, int]], n: int, shown: dict[str, str]
+    ) -> tuple[str, ...]:
+        """The features with the largest positive contribution (weight x value) towards label n."""
+        pushing = sorted(
+            (
+                (-value * self.weights[start + n], feature)
+                for feature, value, start in found
+                if self.weights[start + n] > 0
+            )
+        )
+        return tuple(shown[feature] for _, feature in pushing[:WHY_LENGTH])
+
+
+def parse_area_model(data: bytes) -> tuple[AreaHead, ...]:
+    """The heads in an artefact; anything malformed raises SuggestionModelError."""
+    try:
+        document = json.loads(gzip.decompress(data))
+        if document.get("format") != FORMAT or document.get("format_version") != FORMAT_VERSION:
+            raise SuggestionModelError(detail="not an area model of this version")
+        return tuple(_head(raw) for raw in document["heads"])
+    except SuggestionModelError:
+        raise
+    except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise SuggestionModelError(detail=type(error).__name__) from error
+
+
+def _numbers(encoded: str, typecode: str) -> array[int]:
+    """Little-endian integers from base64."""
+    raw = array(typecode)
+    try:
+        raw.frombytes(base64.b64decode(encoded, validate=True))
+    except binascii.Error as error:
+        raise SuggestionModelError(detail="bad base64") from error
+    if sys.byteorder == "big":
+        raw.byteswap()
+    return raw
+
+
+def _head(raw: dict[str, Any]) -> AreaHead:
+    labels = tuple(str(label) for label in raw["labels"])
+    names = str(raw["features"]).split("\n")
+    idf = _numbers(raw["idf"], "H")
+    weights = _numbers(raw["weights"], "h")
+    if len(idf) != len(names) or len(weights) != len(names) * len(labels):
+        raise SuggestionModelError(detail="columns of different lengths")
+    if len(raw["bias"]) != len(labels) or not labels:
+        raise SuggestionModelError(detail="labels and biases differ")
+    if not float(raw["idf_scale"]) > 0 or not float(raw["weight_scale"]) > 0:
+        raise SuggestionModelError(detail="scales must be positive")
+    return AreaHead(
+        name=str(raw["name"]),
+        family=str(raw["family"]),
+        labels=labels,
+        bias=tuple(float(b) for b in raw["bias"]),
+        index=dict(zip(names, range(len(names)), strict=True)),
+        idf=idf,
+        weights=weights,
+        idf_scale=float(raw["idf_scale"]),
+        weight_scale=float(raw["weight_scale"]),
+    )
