@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QModelRoleData, QModelRoleDataSpan, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
@@ -152,6 +152,30 @@ def test_notes_model_answers_only_the_roles_it_has(qtmodeltester, page: SearchPa
         Qt.ItemDataRole.CheckStateRole,
     ):
         assert cell.data(role) is None
+
+
+def test_notes_model_answers_a_painted_cell_in_one_call(page: SearchPage) -> None:
+    """multiData, which Qt calls when it paints, agrees with data() role by role."""
+    model = NotesTableModel(lambda: ({"visit-1": "Record review"}, {"case-1": "C-104"}))
+    model.replace(page)
+    roles = (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ToolTipRole,
+        NoteIdRole,
+        HighlightsRole,
+    )
+    answered = 0
+    for column in range(model.columnCount()):
+        cell = model.index(0, column)
+        for role in roles:
+            wanted = QModelRoleData(int(role))
+            model.multiData(cell, QModelRoleDataSpan(wanted))
+            assert wanted.data() == cell.data(role)
+            answered += wanted.data() is not None
+    assert answered >= 3 * model.columnCount()  # text, alignment and note id of every column
+    assert not model.index(5, 0).isValid() and not model.index(0, 9).isValid()
 
 
 def test_notes_model_follows_renamed_activities(qtbot: QtBot, page: SearchPage) -> None:

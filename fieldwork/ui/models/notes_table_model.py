@@ -100,6 +100,13 @@ class NotesTableModel(QAbstractTableModel):
         return -1
 
     # --- Qt model API ----------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # Qt makes an index for every painted cell; the inherited index() asks rowCount() and
+        # columnCount() each time, two calls into Python where this is one.
+        if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < len(self.columns)):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 
@@ -118,14 +125,27 @@ class NotesTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Qt asks for about seven roles of every visible cell on every repaint, each a call into
-        # Python that must take the interpreter lock: unused roles are refused before the index
-        # is even read, and a row's texts are built once.
+        # Unused roles are refused before the index is even read, and a row's texts are built
+        # once: this runs for many cells on every repaint.
         if role not in _ROLES:
             return None
         row, column = index.row(), index.column()
         if not (0 <= row < len(self._rows) and 0 <= column < len(self.columns)):
             return None  # an invalid index has row -1
+        return self._value(row, column, role)
+
+    def multiData(self, index: Index, roleDataSpan: Any) -> None:
+        """All the roles a painted cell needs in one call into Python, not one call per role:
+        each call must take the interpreter lock, and a lane may be holding it."""
+        row, column = index.row(), index.column()
+        if not (0 <= row < len(self._rows) and 0 <= column < len(self.columns)):
+            return
+        for wanted in roleDataSpan:  # entries arrive empty: roles not answered stay so
+            role = wanted.role()
+            if role in _ROLES:
+                wanted.setData(self._value(row, column, role))
+
+    def _value(self, row: int, column: int, role: int) -> Any:
         if role in _TEXT_ROLES:
             return self._texts(row)[column]
         if role == _ALIGNMENT_ROLE:
