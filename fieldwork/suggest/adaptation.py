@@ -3,8 +3,10 @@
 For every criterion (and every judgement) the profile counts, for each term, how many of the
 notebook's tagged notes hold the term and carry that tag. A term then speaks for a criterion as
 far as it is over-represented in the criterion's notes compared with all tagged notes, so words
-every note shares ("visit", "weeks") weigh nothing however often they occur. Each note's share is
-kept, so editing, re-tagging or deleting a note updates the counts incrementally.
+every note shares ("visit", "weeks") weigh nothing however often they occur, and a term counts
+for a criterion only once two of its notes share it (one shared note is a coincidence as often as
+not). Each note's share is kept, so editing, re-tagging or deleting a note updates the counts
+incrementally.
 
 Nothing here is ever written anywhere: the profiles are rebuilt from the encrypted notebook when
 it opens and forgotten with it.
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 from fieldwork.suggest.terms import Analysis, analyse, sublinear, unit
 
 SMOOTHING = 3.0  # pseudo-notes per term: one shared note is a hint, several are evidence
+MIN_SUPPORT = 2  # notes with a label that must share a term before it speaks for the label
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +135,8 @@ class Adaptation:
                 continue
             holding = self._terms.labels.get(term, 0)
             for label, together in held.items():
+                if together < MIN_SUPPORT:
+                    continue
                 # Over-representation: the label's share of the notes holding the term,
                 # shrunk towards its share of all notes, less that share (what any term would
                 # show by chance): (k + S p) / (n + S) - p.

@@ -121,19 +121,28 @@ def test_accepted_tags_teach_the_inspectors_own_phrasing(ranker: CriterionRanker
 
 def test_profiles_update_incrementally_and_forget_cleanly(ranker: CriterionRanker) -> None:
     text = "Bluebird meeting held for the twins."
+    planning, adoption = "cic.permanence.planning", "cic.permanence.adoption"
     adaptation = ranker.new_adaptation()
-    adaptation.set_note("keep", "Audit of bluebird records.", ["lead.knowledge.quality-assurance"])
+    for n in range(3):
+        adaptation.set_note(
+            f"keep{n}", f"Audit {n} of records.", ["lead.knowledge.quality-assurance"]
+        )
     baseline = adaptation.criteria(analyse(text))
-    adaptation.set_note("n1", "Bluebird meeting for C-310.", ["cic.permanence.planning"])
-    assert "cic.permanence.planning" in adaptation.criteria(analyse(text))
-    # Re-tagging the same note moves its weight; deleting it leaves no trace.
-    adaptation.set_note("n1", "Bluebird meeting for C-310.", ["cic.permanence.adoption"])
-    assert adaptation.tagged("cic.permanence.planning") == 0
-    assert adaptation.tagged("cic.permanence.adoption") == 1
+    adaptation.set_note("n1", "Bluebird meeting for C-310.", [planning])
+    # One note is a coincidence: a word speaks for a criterion once two of its notes share it.
+    assert planning not in adaptation.criteria(analyse(text))
+    adaptation.set_note("n2", "Bluebird meeting for C-311.", [planning])
+    assert planning in adaptation.criteria(analyse(text))
+    # Re-tagging a note moves its weight; deleting it leaves no trace.
+    adaptation.set_note("n1", "Bluebird meeting for C-310.", [adoption])
+    assert adaptation.tagged(planning) == 1 and adaptation.tagged(adoption) == 1
+    assert planning not in adaptation.criteria(analyse(text))
     adaptation.forget_note("n1")
+    adaptation.forget_note("n2")
     assert adaptation.criteria(analyse(text)) == baseline
-    assert adaptation.notes == 1
-    adaptation.set_note("keep", "Audit of bluebird records.", [])  # its last tag removed
+    assert adaptation.notes == 3
+    for n in range(3):
+        adaptation.set_note(f"keep{n}", f"Audit {n} of records.", [])  # their last tag removed
     assert adaptation.notes == 0 and adaptation.criteria(analyse(text)) == {}
 
 
@@ -143,9 +152,10 @@ def test_overall_effectiveness_is_suggested_only_to_an_inspector_who_files_there
     text = "Services have improved since the last inspection across the board."
     assert all(s.judgement_id != "oe" for s in ranker.rank(text))
     adaptation = ranker.new_adaptation()
-    adaptation.set_note(
-        "n", "Improved since the last inspection overall.", ["oe.overall.trajectory"]
-    )
+    for n, words in enumerate(
+        ("Improved since the last inspection.", "Inspection found it improved.")
+    ):
+        adaptation.set_note(f"oe{n}", words, ["oe.overall.trajectory"])
     adaptation.set_note(
         "m", "Caseloads in the assessment teams are high.", ["lead.workforce.stability-caseloads"]
     )
