@@ -3,9 +3,10 @@
 `scan_pack` reads the same snapshot and filters as the pack and scans every text that would be
 printed: the notes, and the judgements' rationales, lines of enquiry, activity titles and case
 details. Findings carry ids, kinds and offsets, never the matched text, so they can be shown,
-printed on a terminal or logged as counts. `replace_in_notes` swaps what is found in notes for
-the note's case reference through `save_note`, so the notebook and the pack agree and each change
-is in the history like any other edit.
+printed on a terminal or logged as counts. In notes, what the inspector kept as written in the
+editor is not raised again (the editor's own guard, `privacy_guard.scan_saved`). `replace_in_notes`
+swaps the rest for the note's case reference through `save_note`, so the notebook and the pack
+agree and each change is in the history like any other edit.
 """
 
 from __future__ import annotations
@@ -20,10 +21,11 @@ from fieldwork.domain.ids import CaseId, NoteId
 from fieldwork.domain.pack import PackRequest, note_reference
 from fieldwork.domain.progress import CancelToken, check
 from fieldwork.privacy.detectors import replace_findings, scan_text
-from fieldwork.privacy.findings import LABELS, FindingKind
+from fieldwork.privacy.findings import LABELS, Finding, FindingKind
 from fieldwork.services.notebook import Notebook
 from fieldwork.services.notes import save_note
 from fieldwork.services.pack import CANCELLED, select_contents
+from fieldwork.services.privacy_guard import Flagged, scan_saved
 
 # What stands in for personal data in a note with no case, or several (whose would it be?).
 NO_CASE_REPLACEMENT: Final = "[personal data removed]"
@@ -114,12 +116,14 @@ def _case_ref(note: Note, refs: Mapping[CaseId, str]) -> str | None:
     return known.pop() if len(known) == 1 else None
 
 
-def note_findings(note: Note, case_ref: str | None) -> NoteFindings | None:
-    found = scan_text(note.text)
-    if not found:
+def note_findings(
+    note: Note, flagged: tuple[Flagged, ...], case_ref: str | None
+) -> NoteFindings | None:
+    """The findings of one note not kept as written (`scan_saved`), ready to show."""
+    if not flagged:
         return None
-    spans = tuple((f.kind, f.start, f.end) for f in found)
-    matched = tuple(note.text[f.start : f.end] for f in found)
+    spans = tuple((f.kind, f.start, f.end) for f in flagged)
+    matched = tuple(note.text[f.start : f.end] for f in flagged)
     return NoteFindings(note.id, note_reference(note.id), case_ref, spans, note.revision, matched)
 
 
@@ -131,11 +135,15 @@ def scan_pack(
     snap, selection = contents.snapshot, contents.selection
     refs = {c.id: c.reference for c in snap.cases}
     flagged = []
-    for index, note in enumerate(selection.notes):
-        if index % 200 == 0:
-            check(cancel, CANCELLED)
-        if (found := note_findings(note, _case_ref(note, refs))) is not None:
-            flagged.append(found)
+    # Kept findings are read in a second transaction: a note kept as written between the two
+    # is still listed, which errs on the side of asking.
+    with notebook.unit_of_work(read_only=True) as uow:
+        for index, note in enumerate(selection.notes):
+            if index % 200 == 0:
+                check(cancel, CANCELLED)
+            found = note_findings(note, scan_saved(uow, note.id, note.text), _case_ref(note, refs))
+            if found is not None:
+                flagged.append(found)
     framework = notebook.framework
     titles = {j.id: j.short_title for j in framework.judgements}
     texts: list[tuple[str, str]] = [
@@ -162,16 +170,18 @@ class Replaced:
 def replace_in_notes(notebook: Notebook, note_ids: Iterable[str]) -> Replaced:
     """Replace what looks like personal data in these notes with each note's case reference.
 
-    Each note is scanned again as it is now (it may have been edited since the pack's scan), and
-    saved through `save_note`: indexed, and chained into history as an edit.
+    Findings kept as written stay. Each note is scanned again as it is now (it may have been
+    edited since the pack's scan), and saved through `save_note`: indexed, and chained into
+    history as an edit.
     """
     with notebook.unit_of_work(read_only=True) as uow:
         notes = [n for i in dict.fromkeys(note_ids) if (n := uow.notes.get(i)) is not None]
         refs = {c.id: c.reference for c in uow.people.cases()}
+        found_in = {n.id: scan_saved(uow, n.id, n.text) for n in notes}
     changed: list[NoteId] = []
     count = 0
     for note in notes:
-        found = scan_text(note.text)
+        found = [Finding(f.kind, f.start, f.end) for f in found_in[note.id]]
         if not found:
             continue
         text = replace_findings(note.text, found, _case_ref(note, refs) or NO_CASE_REPLACEMENT)

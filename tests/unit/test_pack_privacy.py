@@ -13,7 +13,15 @@ from fieldwork.domain.ids import ActivityId, CaseId, EnquiryId, NoteId, new_id
 from fieldwork.domain.pack import PackFilters, PackRequest, note_reference
 from fieldwork.domain.people import Case
 from fieldwork.domain.search import SearchQuery
-from fieldwork.services import activities, judgements, notes, people, search, verification
+from fieldwork.services import (
+    activities,
+    judgements,
+    notes,
+    people,
+    privacy_guard,
+    search,
+    verification,
+)
 from fieldwork.services.notebook import Notebook
 from fieldwork.services.pack import export_pack
 from fieldwork.services.pack_privacy import (
@@ -164,3 +172,44 @@ def test_the_exported_pack_matches_the_notebook_after_replacing(
     result = export_pack(notebook, _request(tmp_path))
     text = all_text(reader(result.path.read_bytes()))
     assert "Porter" not in text and "dad C-022" in text
+
+
+def _keep_all(nb: Notebook, note_id: NoteId) -> None:
+    """What the editor's "Keep as written" does with the findings it showed."""
+    note = notes.get_note(nb, note_id)
+    assert note is not None
+    with nb.unit_of_work(read_only=True) as uow:
+        shown = privacy_guard.scan_saved(uow, note_id, note.text)
+    assert shown
+    privacy_guard.keep_as_written(nb, note_id, [f.fingerprint for f in shown])
+
+
+def test_findings_kept_as_written_in_the_editor_are_not_raised_again(
+    notebook: Notebook, tmp_path: Path
+) -> None:
+    kept = _note(notebook, "Mum Chloe Hughes rang from 07700 900123.", CASE_A)
+    _keep_all(notebook, kept)
+    other = _note(notebook, "Dad Liam Porter rang from 07700 900456.", CASE_B)
+    report = scan_pack(notebook, _request(tmp_path))
+    assert report.notes_scanned == 2 and [n.note_id for n in report.notes] == [other]
+    # A new passage in the kept note is raised; the kept ones still are not.
+    edited = "Mum Chloe Hughes rang from 07700 900123; her email is mum@example.org."
+    notes.save_note(notebook, NoteDraft(kept, edited, case_ids=(CASE_A.id,), tags=(HP,)))
+    (first, _) = scan_pack(notebook, _request(tmp_path)).notes
+    assert first.note_id == kept and first.kinds == ("email",)
+    assert first.matched == ("mum@example.org",)
+
+
+def test_replacing_leaves_what_was_kept_as_written(notebook: Notebook, tmp_path: Path) -> None:
+    note_id = _note(notebook, "Dad Liam Porter was at the meeting.", CASE_B)
+    _keep_all(notebook, note_id)
+    text = "Dad Liam Porter was at the meeting; he rang from 07700 900456."
+    notes.save_note(notebook, NoteDraft(note_id, text, case_ids=(CASE_B.id,), tags=(HP,)))
+    replaced = replace_in_notes(
+        notebook, [n.note_id for n in scan_pack(notebook, _request(tmp_path)).notes]
+    )
+    assert replaced.note_ids == (note_id,) and replaced.findings == 1
+    after = notes.get_note(notebook, note_id)
+    assert after is not None
+    assert after.text == "Dad Liam Porter was at the meeting; he rang from C-022."
+    assert scan_pack(notebook, _request(tmp_path)).clean
