@@ -66,7 +66,7 @@ def suggest_lines(
     ranker = criterion_ranker(framework)
     answers = []
     for text in texts:
-        found = ranker.suggest(text, limit=top)
+        found = ranker.suggest(text, limit=top, explain=False)
         answers.append(
             (
                 tuple(a.judgement_id for a in found.areas),

@@ -83,7 +83,11 @@ class CriterionRanker:
             vector = unit({t: math.log1p(w) * self._idf[t] for t, w in weights.items() if w > 0})
             for term, weight in vector.items():
                 self._postings.setdefault(term, []).append((criterion_id, weight))
-        self._order = tuple(self._judgement_of)
+        self._position = {c: n for n, c in enumerate(self._judgement_of)}
+        self._by_judgement: dict[str, list[tuple[int, str]]] = {}
+        for criterion_id, position in self._position.items():
+            judgement_id = self._judgement_of[criterion_id]
+            self._by_judgement.setdefault(judgement_id, []).append((position, criterion_id))
 
     def new_adaptation(self) -> Adaptation:
         """Empty profiles that know which judgement each of this framework's criteria is under."""
@@ -118,26 +122,35 @@ class CriterionRanker:
         adaptation: Adaptation | None = None,
         exclude: Collection[str] = (),
         limit: int | None = None,
+        explain: bool = True,
     ) -> TagSuggestions:
         """Areas and criteria for a note, best first."""
         analysis = analyse(text)
         areas = self.areas(text, adaptation, analysis)
         criteria = self.rank(
-            analysis, areas=areas, adaptation=adaptation, exclude=exclude, limit=limit
+            analysis,
+            areas=areas,
+            adaptation=adaptation,
+            exclude=exclude,
+            limit=limit,
+            explain=explain,
         )
         return TagSuggestions(areas, criteria, adaptation.notes if adaptation else 0)
 
-    def lexical(self, analysis: Analysis) -> dict[str, tuple[float, dict[str, float]]]:
-        """Cosine with each criterion sharing a term, and each term's part in it."""
+    def lexical(
+        self, analysis: Analysis, *, explain: bool = True
+    ) -> tuple[dict[str, float], dict[str, dict[str, float]]]:
+        """Cosine with each criterion sharing a term, and (to explain) each term's part in it."""
         idf = self._idf
         query = unit({t: w * idf[t] for t, w in sublinear(analysis.terms).items() if t in idf})
-        found: dict[str, tuple[float, dict[str, float]]] = {}
+        totals: dict[str, float] = {}
+        parts: dict[str, dict[str, float]] = {}
         for term, q in query.items():
             for criterion_id, weight in self._postings.get(term, ()):
-                total, parts = found.get(criterion_id, (0.0, {}))
-                parts[term] = q * weight
-                found[criterion_id] = (total + q * weight, parts)
-        return found
+                totals[criterion_id] = totals.get(criterion_id, 0.0) + q * weight
+                if explain:
+                    parts.setdefault(criterion_id, {})[term] = q * weight
+        return totals, parts
 
     def rank(
         self,
@@ -147,10 +160,12 @@ class CriterionRanker:
         adaptation: Adaptation | None = None,
         exclude: Collection[str] = (),
         limit: int | None = None,
+        explain: bool = True,
     ) -> tuple[SuggestedCriterion, ...]:
         """Criteria best first (all of them when `limit` is None), skipping `exclude`.
 
-        Without `areas` the area suggester is asked, which needs the text itself.
+        Without `areas` the area suggester is asked, which needs the text itself. Without
+        `explain` the answers carry no "why" (the command line has no use for one).
         """
         analysis = analyse(text) if isinstance(text, str) else text
         if areas is None:
@@ -160,30 +175,51 @@ class CriterionRanker:
         prior = {a.judgement_id: a.score for a in areas}
         # Ties (a note sharing no word with any criterion) follow the area ranking.
         area_rank = {a.judgement_id: n for n, a in enumerate(areas)}
-        lexical = self.lexical(analysis)
+        weights = {j: (prior.get(j, 0.0) + AREA_FLOOR) ** AREA_POWER for j in self._by_judgement}
+        lexical, parts = self.lexical(analysis, explain=explain)
         affinities = adaptation.criteria(analysis) if adaptation is not None else {}
         scored: list[tuple[float, int, int, str, float]] = []
-        for position, criterion_id in enumerate(self._order):
+        for criterion_id in lexical.keys() | affinities.keys():
             judgement_id = self._judgement_of[criterion_id]
-            if criterion_id in exclude:
-                continue
             affinity = affinities.get(criterion_id)
-            if judgement_id in NEVER_SUGGESTED and affinity is None:
-                continue  # only an inspector who files notes there brings these back
-            lex = lexical[criterion_id][0] if criterion_id in lexical else 0.0
+            if criterion_id in exclude or (judgement_id in NEVER_SUGGESTED and affinity is None):
+                continue  # only an inspector who files notes under these brings them back
             learned = 0.0
             if affinity is not None:
                 learned = LIFT * affinity.notes / (affinity.notes + LIFT_HALF) * affinity.score
-            weight = (prior.get(judgement_id, 0.0) + AREA_FLOOR) ** AREA_POWER
-            score = -(lex + FLOOR + learned) * weight
-            scored.append((score, area_rank.get(judgement_id, 99), position, criterion_id, learned))
+            score = -(lexical.get(criterion_id, 0.0) + FLOOR + learned) * weights[judgement_id]
+            rank = area_rank.get(judgement_id, 99)
+            scored.append((score, rank, self._position[criterion_id], criterion_id, learned))
+        # Criteria sharing nothing with the note score by their area alone: within a judgement
+        # they tie, so only the first `limit` of each (framework order) can make the cut.
+        for judgement_id, members in self._by_judgement.items():
+            if judgement_id in NEVER_SUGGESTED:
+                continue
+            score = -FLOOR * weights[judgement_id]
+            rank = area_rank.get(judgement_id, 99)
+            taken = 0
+            for position, criterion_id in members:
+                if limit is not None and taken >= limit:
+                    break
+                if criterion_id in lexical or criterion_id in affinities or criterion_id in exclude:
+                    continue
+                scored.append((score, rank, position, criterion_id, 0.0))
+                taken += 1
         scored.sort()
         chosen = scored if limit is None else scored[:limit]
         found = []
         for negative, _, _, criterion_id, learned in chosen:
-            lex, parts = lexical.get(criterion_id, (0.0, {}))
             affinity = affinities.get(criterion_id)
-            why = _why(parts, affinity, learned > lex, analysis.surfaces)
+            why = (
+                _why(
+                    parts.get(criterion_id, {}),
+                    affinity,
+                    learned > lexical.get(criterion_id, 0.0),
+                    analysis.surfaces,
+                )
+                if explain
+                else ()
+            )
             found.append(
                 SuggestedCriterion(
                     criterion_id,
