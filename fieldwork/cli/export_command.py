@@ -87,8 +87,9 @@ def register(commands: Any) -> None:
     guard.add_argument(
         "--replace-personal-data",
         action="store_true",
-        help="first replace what looks like personal data in those notes with the note's case "
-        "reference (an edit kept in the notebook's history), then export",
+        help="first replace what looks like personal data in those notes (a name with the "
+        "note's case reference, other details with a placeholder such as '[phone number "
+        "removed]'; an edit kept in the notebook's history), then export",
     )
     export.set_defaults(handler=export_command)
 
@@ -154,8 +155,8 @@ def export_command(args: argparse.Namespace) -> int:
             noun = "note" if len(replaced.note_ids) == 1 else "notes"
             print(
                 f"Replaced {replaced.findings} passages that looked like personal data in "
-                f"{len(replaced.note_ids)} {noun} with the case reference (an edit kept in the "
-                "notebook's history)."
+                f"{len(replaced.note_ids)} {noun}: names with the case reference, other details "
+                "with a placeholder (an edit kept in the notebook's history)."
             )
             report = scan_pack(notebook, request)
         print_privacy_report(report, sys.stderr, exporting=True)
@@ -163,7 +164,7 @@ def export_command(args: argparse.Namespace) -> int:
     if not report.clean:
         print(
             "warning: exported anyway. Check those notes, or export again with "
-            "--replace-personal-data to put the case reference in their place.",
+            "--replace-personal-data to replace what was found.",
             file=sys.stderr,
         )
     pages = f"{result.pages} page{'s' if result.pages != 1 else ''}"

@@ -5,7 +5,8 @@ printed: the notes, and the judgements' rationales, lines of enquiry, activity t
 details. Findings carry ids, kinds and offsets, never the matched text, so they can be shown,
 printed on a terminal or logged as counts. In notes, what the inspector kept as written in the
 editor is not raised again (the editor's own guard, `privacy_guard.scan_saved`). `replace_in_notes`
-swaps the rest for the note's case reference through `save_note`, so the notebook and the pack
+swaps the rest by the editor's rule (`privacy_guard.replacement_for`: a name becomes the note's
+case reference, other details a placeholder) through `save_note`, so the notebook and the pack
 agree and each change is in the history like any other edit.
 """
 
@@ -14,21 +15,23 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Final
 
 from fieldwork.domain.evidence import Note, NoteDraft
-from fieldwork.domain.ids import CaseId, NoteId
+from fieldwork.domain.ids import NoteId
 from fieldwork.domain.pack import PackRequest, note_reference
 from fieldwork.domain.progress import CancelToken, check
-from fieldwork.privacy.detectors import replace_findings, scan_text
-from fieldwork.privacy.findings import LABELS, Finding, FindingKind
+from fieldwork.privacy.detectors import scan_text
+from fieldwork.privacy.findings import LABELS, FindingKind
 from fieldwork.services.notebook import Notebook
 from fieldwork.services.notes import save_note
 from fieldwork.services.pack import CANCELLED, select_contents
-from fieldwork.services.privacy_guard import Flagged, scan_saved
-
-# What stands in for personal data in a note with no case, or several (whose would it be?).
-NO_CASE_REPLACEMENT: Final = "[personal data removed]"
+from fieldwork.services.privacy_guard import (
+    Flagged,
+    one_reference,
+    replace_flagged,
+    replacement_for,
+    scan_saved,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +40,7 @@ class NoteFindings:
 
     note_id: NoteId
     note_ref: str  # as printed in the pack, e.g. "N-1a2b3c4d"
-    case_ref: str | None  # the replacement: the note's one case, None for none or several
+    case_ref: str | None  # the note's one case, None for none or several (names become it)
     spans: tuple[tuple[FindingKind, int, int], ...]  # (kind, start, end) in the note's text
     revision: int  # the note's revision when scanned
     # What each span matched, for the window to show beside the kind so the inspector can judge
@@ -49,8 +52,9 @@ class NoteFindings:
         return tuple(dict.fromkeys(kind for kind, _, _ in self.spans))
 
     @property
-    def replacement(self) -> str:
-        return self.case_ref or NO_CASE_REPLACEMENT
+    def replacements(self) -> tuple[str, ...]:
+        """What each span would become: the editor's rule, so both places replace alike."""
+        return tuple(replacement_for(kind, self.case_ref) for kind, _, _ in self.spans)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,9 +115,8 @@ def describe_kinds(kinds: Iterable[FindingKind]) -> str:
     return ", ".join(labels[:-1]) + " and " + labels[-1]
 
 
-def _case_ref(note: Note, refs: Mapping[CaseId, str]) -> str | None:
-    known = {refs[c] for c in note.case_ids if c in refs}
-    return known.pop() if len(known) == 1 else None
+def _case_ref(note: Note, refs: Mapping[str, str]) -> str | None:
+    return one_reference(note.case_ids, refs)
 
 
 def note_findings(
@@ -133,7 +136,7 @@ def scan_pack(
     """Scan everything the request would put in the pack (one snapshot, the pack's own filters)."""
     contents = select_contents(notebook, request, cancel=cancel)
     snap, selection = contents.snapshot, contents.selection
-    refs = {c.id: c.reference for c in snap.cases}
+    refs: dict[str, str] = {c.id: c.reference for c in snap.cases}
     flagged = []
     # Kept findings are read in a second transaction: a note kept as written between the two
     # is still listed, which errs on the side of asking.
@@ -168,23 +171,24 @@ class Replaced:
 
 
 def replace_in_notes(notebook: Notebook, note_ids: Iterable[str]) -> Replaced:
-    """Replace what looks like personal data in these notes with each note's case reference.
+    """Replace what looks like personal data in these notes, as the editor's Replace does.
 
-    Findings kept as written stay. Each note is scanned again as it is now (it may have been
-    edited since the pack's scan), and saved through `save_note`: indexed, and chained into
-    history as an edit.
+    A name becomes the note's case reference ("[name removed]" with no case or several), other
+    details a placeholder such as "[phone number removed]"; findings kept as written stay. Each
+    note is scanned again as it is now (it may have been edited since the pack's scan), and
+    saved through `save_note`: indexed, and chained into history as an edit.
     """
     with notebook.unit_of_work(read_only=True) as uow:
         notes = [n for i in dict.fromkeys(note_ids) if (n := uow.notes.get(i)) is not None]
-        refs = {c.id: c.reference for c in uow.people.cases()}
+        refs: dict[str, str] = {c.id: c.reference for c in uow.people.cases()}
         found_in = {n.id: scan_saved(uow, n.id, n.text) for n in notes}
     changed: list[NoteId] = []
     count = 0
     for note in notes:
-        found = [Finding(f.kind, f.start, f.end) for f in found_in[note.id]]
+        found = found_in[note.id]
         if not found:
             continue
-        text = replace_findings(note.text, found, _case_ref(note, refs) or NO_CASE_REPLACEMENT)
+        text = replace_flagged(note.text, found, _case_ref(note, refs))
         save_note(notebook, _draft_of(replace(note, text=text)))
         changed.append(note.id)
         count += len(found)

@@ -10,7 +10,7 @@ the words behind when they are later deleted from the note.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
@@ -68,9 +68,14 @@ def case_reference(uow: UnitOfWork, case_ids: Iterable[str]) -> str | None:
     """The reference of the note's one case; None with no case or several."""
     wanted = set(case_ids)
     if len(wanted) != 1:
-        return None
-    found = [case.reference for case in uow.people.cases() if case.id in wanted]
-    return found[0] if found else None
+        return None  # without reading every case
+    return one_reference(wanted, {case.id: case.reference for case in uow.people.cases()})
+
+
+def one_reference(case_ids: Iterable[str], references: Mapping[str, str]) -> str | None:
+    """The reference of a note's one case; None with none or several (whose would it be?)."""
+    wanted = set(case_ids)
+    return references.get(wanted.pop()) if len(wanted) == 1 else None
 
 
 def replacement_for(kind: FindingKind, case_ref: str | None) -> str:

@@ -63,7 +63,9 @@ def test_findings_are_shown_before_anything_is_written(
     assert dialog.review.findings.count() == 1
     line = dialog.review.findings.item(0).text()
     assert line.startswith(f"{note_reference(flagged)} (C-014): a name “Zebedee Quartermaine”")
-    assert "a phone number “07700 900123”" in line
+    assert "a name “Zebedee Quartermaine” → C-014" in line
+    assert "a phone number “07700 900123” → [phone number removed]" in line
+    assert "[name removed] in a note with no case" in dialog.review.replace_note.text()
     assert not dialog.export_button.isVisible() and not dialog.progress.isVisible()
     assert dialog.review.findings.hasFocus()
     assert not target.exists() and list(target.parent.iterdir()) == []
@@ -98,13 +100,17 @@ def test_r_replaces_in_the_notebook_then_exports(
         qtbot.keyClick(dialog.review.findings, Qt.Key.Key_R)
     assert replaced.args[0] == (flagged,) and changed == ["evidence"]
     text = " ".join(all_text(reader(target.read_bytes())).split())
-    assert "Quartermaine" not in text and "900123" not in text and "dad C-014 on C-014" in text
+    assert "Quartermaine" not in text and "900123" not in text
+    assert "dad C-014 on [phone number removed]" in text
     qtbot.waitUntil(lambda: not context.tasks.busy, timeout=30000)
     context.tasks.run_on_every_lane(context.notebook.release_thread)
     note = notes.get_note(context.notebook, flagged)
-    assert note is not None and note.text.startswith("Spoke with dad C-014 on C-014")
+    assert note is not None
+    assert note.text.startswith("Spoke with dad C-014 on [phone number removed]")
     assert verification.verify_notebook(context.notebook, full=False).ok
-    assert "replaced with the case reference" in dialog.summary.text()
+    assert "names with the case reference, other details with a placeholder" in (
+        dialog.summary.text()
+    )
 
 
 def test_back_returns_to_the_form_and_writes_nothing(
@@ -178,7 +184,7 @@ def test_in_the_window_the_editor_shows_the_replaced_text(
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(dialog.exported, timeout=60000):
         qtbot.keyClick(dialog.review.findings, Qt.Key.Key_R)
-    replaced = "Spoke with dad C-031 on C-031 about contact."
+    replaced = "Spoke with dad C-031 on [phone number removed] about contact."
     qtbot.waitUntil(lambda: editor.text.toPlainText() == replaced, timeout=10000)
     assert not editor.dirty and editor.draft.text == replaced
     dialog.close()

@@ -24,12 +24,7 @@ from fieldwork.services import (
 )
 from fieldwork.services.notebook import Notebook
 from fieldwork.services.pack import export_pack
-from fieldwork.services.pack_privacy import (
-    NO_CASE_REPLACEMENT,
-    describe_kinds,
-    replace_in_notes,
-    scan_pack,
-)
+from fieldwork.services.pack_privacy import describe_kinds, replace_in_notes, scan_pack
 from tests.support.notebooks import new_notebook
 from tests.support.pdf import all_text, reader
 
@@ -83,7 +78,8 @@ def test_findings_per_note_with_ids_case_kinds_and_spans(
     assert [text[s:e] for _, s, e in first.spans] == ["Chloe Hughes", "07700 900123"]
     assert first.matched == ("Chloe Hughes", "07700 900123") and "Hughes" not in repr(first)
     assert second.kinds == ("nhs-number",) and second.case_ref is None  # two cases: whose?
-    assert second.replacement == NO_CASE_REPLACEMENT
+    assert first.replacements == ("C-014", "[phone number removed]")
+    assert second.replacements == ("[NHS number removed]",)
     assert report.kind_counts() == {"name": 1, "phone": 1, "nhs-number": 1}
     assert report.headline() == "2 notes look like they contain personal data."
     assert describe_kinds(first.kinds) == "a name and a phone number"
@@ -138,11 +134,8 @@ def test_replacing_edits_the_notes_with_history_and_search(
     assert replaced.note_ids == (one, two) and replaced.findings == 5
     first, second = notes.get_note(notebook, one), notes.get_note(notebook, two)
     assert first is not None and second is not None
-    assert first.text == "C-014's mum rang from C-014 twice."
-    assert (
-        second.text
-        == f"{NO_CASE_REPLACEMENT} lives at {NO_CASE_REPLACEMENT}, {NO_CASE_REPLACEMENT}."
-    )
+    assert first.text == "C-014's mum rang from [phone number removed] twice."
+    assert second.text == "[name removed] lives at [address removed], [postcode removed]."
     assert first.revision == report.notes[0].revision + 1
     assert first.tags == (HP,) and first.case_ids == (CASE_A.id,)
     check = verification.verify_notebook(notebook, full=False)
@@ -161,7 +154,7 @@ def test_replacing_rescans_a_note_edited_since_the_scan(notebook: Notebook, tmp_
     notes.save_note(notebook, edited)
     replace_in_notes(notebook, [n.note_id for n in report.notes])
     after = notes.get_note(notebook, note_id)
-    assert after is not None and after.text == "Later: dad C-022 rang C-022."
+    assert after is not None and after.text == "Later: dad C-022 rang [phone number removed]."
 
 
 def test_the_exported_pack_matches_the_notebook_after_replacing(
@@ -211,5 +204,24 @@ def test_replacing_leaves_what_was_kept_as_written(notebook: Notebook, tmp_path:
     assert replaced.note_ids == (note_id,) and replaced.findings == 1
     after = notes.get_note(notebook, note_id)
     assert after is not None
-    assert after.text == "Dad Liam Porter was at the meeting; he rang from C-022."
+    assert after.text == "Dad Liam Porter was at the meeting; he rang from [phone number removed]."
     assert scan_pack(notebook, _request(tmp_path)).clean
+
+
+def test_replacing_in_the_pack_matches_the_editors_replace(
+    notebook: Notebook, tmp_path: Path
+) -> None:
+    """One rule for both places: the service's result equals `replace_flagged` on the same text."""
+    text = "Mrs Hughes (DOB 03/04/2015) lives at 14 Acacia Avenue, LS6 2QT; NHS 943 476 5919."
+    for cases, ref in (((CASE_A,), "C-014"), ((CASE_A, CASE_B), None), ((), None)):
+        note_id = _note(notebook, text, *cases)
+        with notebook.unit_of_work(read_only=True) as uow:
+            flagged = privacy_guard.scan_saved(uow, note_id, text)
+            assert privacy_guard.case_reference(uow, [c.id for c in cases]) == ref
+        replace_in_notes(notebook, [note_id])
+        after = notes.get_note(notebook, note_id)
+        assert after is not None
+        assert after.text == privacy_guard.replace_flagged(text, flagged, ref)
+        assert "Hughes" not in after.text and "5919" not in after.text
+        assert after.text.startswith(f"{ref or privacy_guard.NAME_PLACEHOLDER} (")
+        assert "[NHS number removed]" in after.text

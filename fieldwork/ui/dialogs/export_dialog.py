@@ -185,7 +185,7 @@ class ExportDialog(QDialog):
         ids = [found.note_id for found in report.notes]
         self.replacing.emit()  # the editor's unsaved typing goes first, on the same lane
         self.review.setEnabled(False)
-        self.status.setText("Replacing with case references…")
+        self.status.setText("Replacing what looks like personal data…")
         self.ctx.write(
             lambda nb: replace_in_notes(nb, ids), self._findings_replaced, failed=self._job_failed
         )
@@ -276,7 +276,8 @@ class ExportDialog(QDialog):
             count = len(self._replaced.note_ids)
             replaced = (
                 f"\n\nBefore writing it, {count} note{'s' if count != 1 else ''} had what looked "
-                "like personal data replaced with the case reference (kept in the history)."
+                "like personal data replaced: names with the case reference, other details "
+                "with a placeholder (kept in the history)."
             )
         self.summary.setText(
             f"The evidence pack is ready.\n\nSaved as {result.path}\n{pages}, {notes}.\n\n"

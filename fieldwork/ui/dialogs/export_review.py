@@ -24,16 +24,18 @@ from fieldwork.services.pack_privacy import (
     describe_kinds,
     kind_label,
 )
+from fieldwork.services.privacy_guard import NAME_PLACEHOLDER, replacement_for
 from fieldwork.ui.dialogs.export_form import button, named
 from fieldwork.ui.screens.start_screen import plain_label, title_label
 
 NoteIdRole = Qt.ItemDataRole.UserRole
 EXPLANATION = (
     "A pack should name children and families by case reference only. Nothing has been changed "
-    "yet. Accept to export the notes as they are, or replace each passage listed with the "
-    "note's case reference: the notes themselves are edited (the change is kept in the "
-    "notebook's history), so the notebook and the pack agree. Press Enter on a note to see it "
-    "in the window; press A to accept or R to replace."
+    "yet. Accept to export the notes as they are, or replace each passage listed as shown after "
+    "the arrow: a name becomes the note's case reference, other details a placeholder. The "
+    "notes themselves are edited (the change is kept in the notebook's history), so the "
+    "notebook and the pack agree. Passages kept as written in a note are not listed again. "
+    "Press Enter on a note to see it in the window; press A to accept or R to replace."
 )
 OTHER_NOTE = "Not replaced here: edit it in the notebook if it should not be in the pack."
 _MAX_SHOWN = 60  # characters of one matched passage shown in the list
@@ -45,12 +47,14 @@ def _quoted(text: str) -> str:
 
 
 def note_line(found: NoteFindings) -> str:
-    """ "N-1a2b3c4d (C-014): a name “…”, a phone number “…”": what to look at, and where."""
+    """ "N-1a2b3c4d (C-014): a name “…” → C-014, …": what to look at, where, and what replaces it."""
     case = found.case_ref or "no single case"
     if found.matched:
         parts = [
-            f"{kind_label(kind)} {_quoted(text)}"
-            for (kind, _, _), text in zip(found.spans, found.matched, strict=True)
+            f"{kind_label(kind)} {_quoted(text)} → {replacement}"
+            for (kind, _, _), text, replacement in zip(
+                found.spans, found.matched, found.replacements, strict=True
+            )
         ]
     else:
         parts = [describe_kinds(found.kinds)]
@@ -62,7 +66,7 @@ def other_line(found: OtherFindings) -> str:
 
 
 class PrivacyReview(QWidget):
-    """One key each: A accepts and exports, R replaces with the case reference and exports."""
+    """One key each: A accepts and exports, R replaces (the editor's rule) and exports."""
 
     accepted = Signal()
     replace_requested = Signal()
@@ -85,8 +89,8 @@ class PrivacyReview(QWidget):
         self.replace_note = named(plain_label(), "What replacing does")
         self.back_button = button("&Back", "Back to the export settings", self.back_requested)
         self.replace_button = button(
-            "&Replace with case references and export",
-            "Replace each passage with the note's case reference, then export",
+            "&Replace and export",
+            "Replace each passage as listed, then export",
             self.replace_requested,
         )
         self.accept_button = button(
@@ -129,8 +133,9 @@ class PrivacyReview(QWidget):
         self.replace_button.setEnabled(bool(report.notes))
         count = len(report.notes)
         self.replace_note.setText(
-            f"Replacing edits {count} note{'s' if count != 1 else ''}; a note with no case or "
-            "several gets “[personal data removed]” instead."
+            f"Replacing edits {count} note{'s' if count != 1 else ''}: names become the note's "
+            f"case reference ({NAME_PLACEHOLDER} in a note with no case or several), other "
+            f"details a placeholder such as {replacement_for('phone', None)}."
             if report.notes
             else "Only text outside the notes was found: replacing is not offered."
         )
