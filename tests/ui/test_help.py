@@ -81,6 +81,43 @@ def test_shortcut_sheet_reads_the_tag_keys_from_the_tag_picker() -> None:
     assert ("Adds", "Enter") in rows
 
 
+def test_shortcut_sheet_reads_the_privacy_keys_from_the_banner_and_the_review(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    from PySide6.QtGui import QShortcut
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from fieldwork.ui.dialogs.export_review import PrivacyReview
+    from fieldwork.ui.editor.privacy_banner import PrivacyBanner
+
+    def mnemonic(text: str) -> str:
+        return QKeySequence.mnemonic(text).toString(QKeySequence.SequenceFormat.NativeText)
+
+    sheet = ShortcutsDialog(window)
+    qtbot.addWidget(sheet)
+    rows = set(sheet.rows())
+    # The editor's privacy banner: the keys its real buttons answer to.
+    text = QPlainTextEdit()
+    qtbot.addWidget(text)
+    banner = PrivacyBanner(text)
+    keep, replace = mnemonic(banner.keep_button.text()), mnemonic(banner.replace_button.text())
+    assert (keep, replace) == ("Alt+K", "Alt+R")
+    assert ("Privacy check: keep as written", keep) in rows
+    assert ("Privacy check: replace personal data", replace) in rows
+    # The export's review: its plain-key shortcuts and its buttons' underlined letters.
+    review = PrivacyReview()
+    qtbot.addWidget(review)
+    plain = sorted(s.key().toString() for s in review.findChildren(QShortcut))
+    assert plain == ["A", "R"]
+    section = dict(panel_shortcuts())["In the export's privacy check"]
+    accept = review.accept_button.text().replace("&", "")
+    replace_all = review.replace_button.text().replace("&", "")
+    assert (accept, f"A or {mnemonic(review.accept_button.text())}") in section
+    assert (replace_all, f"R or {mnemonic(review.replace_button.text())}") in section
+    assert ("Back to the export settings", mnemonic(review.back_button.text())) in section
+    assert set(section) <= rows
+
+
 def test_every_key_the_guide_names_exists(window: MainWindow) -> None:
     text = guide_text()
     for step in ("Capture", "Tag", "Judge", "Export"):

@@ -29,13 +29,19 @@ from fieldwork.ui.dialogs.export_form import button, named
 from fieldwork.ui.screens.start_screen import plain_label, title_label
 
 NoteIdRole = Qt.ItemDataRole.UserRole
+# The answers and their plain keys (while the review has the focus; Alt and the underlined letter
+# work too). The shortcut sheet reads them from here.
+ACCEPT_LABEL, ACCEPT_KEY = "&Accept and export", "A"
+REPLACE_LABEL, REPLACE_KEY = "&Replace and export", "R"
+BACK_LABEL = "&Back"
 EXPLANATION = (
     "A pack should name children and families by case reference only. Nothing has been changed "
     "yet. Accept to export the notes as they are, or replace each passage listed as shown after "
     "the arrow: a name becomes the note's case reference, other details a placeholder. The "
     "notes themselves are edited (the change is kept in the notebook's history), so the "
     "notebook and the pack agree. Passages kept as written in a note are not listed again. "
-    "Press Enter on a note to see it in the window; press A to accept or R to replace."
+    f"Press Enter on a note to see it in the window; press {ACCEPT_KEY} to accept or "
+    f"{REPLACE_KEY} to replace."
 )
 OTHER_NOTE = "Not replaced here: edit it in the notebook if it should not be in the pack."
 _MAX_SHOWN = 60  # characters of one matched passage shown in the list
@@ -87,14 +93,14 @@ class PrivacyReview(QWidget):
         self.findings.setSpacing(3)
         self.findings.itemActivated.connect(self._activated)
         self.replace_note = named(plain_label(), "What replacing does")
-        self.back_button = button("&Back", "Back to the export settings", self.back_requested)
+        self.back_button = button(BACK_LABEL, "Back to the export settings", self.back_requested)
         self.replace_button = button(
-            "&Replace and export",
+            REPLACE_LABEL,
             "Replace each passage as listed, then export",
             self.replace_requested,
         )
         self.accept_button = button(
-            "&Accept and export", "Accept the notes as they are and export", self.accepted
+            ACCEPT_LABEL, "Accept the notes as they are and export", self.accepted
         )
         row = QHBoxLayout()
         row.addWidget(self.back_button)
@@ -111,7 +117,7 @@ class PrivacyReview(QWidget):
         layout.addWidget(self.replace_note)
         layout.addLayout(row)
         # Plain A and R, as well as Alt+A and Alt+R, while this page has the focus.
-        for key, slot in (("A", self.accept_button.click), ("R", self._replace_key)):
+        for key, slot in ((ACCEPT_KEY, self.accept_button.click), (REPLACE_KEY, self._replace_key)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)

@@ -45,7 +45,11 @@ def _keys(action: QAction) -> str:
 
 
 def _name(action: QAction) -> str:
-    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
+    return _name_of(action.text())
+
+
+def _name_of(label: str) -> str:
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip("…")
 
 
 def menu_shortcuts(window: QMainWindow) -> list[tuple[str, list[tuple[str, str]]]]:
@@ -77,8 +81,15 @@ def menu_shortcuts(window: QMainWindow) -> list[tuple[str, list[tuple[str, str]]
     return sections
 
 
+def _mnemonic(label: str) -> str:
+    """ "Alt+K" for "&Keep as written": the key a button's underlined letter gives it."""
+    return QKeySequence.mnemonic(label).toString(QKeySequence.SequenceFormat.NativeText)
+
+
 def panel_shortcuts() -> list[tuple[str, list[tuple[str, str]]]]:
-    """Keys that belong to one panel, from the texts those panels show themselves."""
+    """Keys that belong to one panel, from the texts and keys those panels define themselves."""
+    from fieldwork.ui.dialogs import export_review as review
+    from fieldwork.ui.editor.privacy_banner import KEEP_LABEL, REPLACE_LABEL
     from fieldwork.ui.panels.suggestion_bar import SLOTS, key_text
     from fieldwork.ui.panels.tag_picker import KEY_HELP, SEARCH_HELP
 
@@ -92,12 +103,25 @@ def panel_shortcuts() -> list[tuple[str, list[tuple[str, str]]]]:
         tag_rows.append((f"Selected tag: {what}", key))
     writing = [
         ("Accept a suggested criterion", f"{key_text(0)} to {key_text(SLOTS - 1)}"),
-        ("Privacy check: keep as written", "Alt+K"),
-        ("Privacy check: replace personal data", "Alt+R"),
+        ("Privacy check: keep as written", _mnemonic(KEEP_LABEL)),
+        ("Privacy check: replace personal data", _mnemonic(REPLACE_LABEL)),
         ("Bold and italic in a note", "*bold*  _italic_"),
         ("Move on from the note text", "Tab"),
     ]
-    return [("While writing a note", writing), ("In the tag picker", tag_rows)]
+    export_check = [
+        (_name_of(review.ACCEPT_LABEL), f"{review.ACCEPT_KEY} or {_mnemonic(review.ACCEPT_LABEL)}"),
+        (
+            _name_of(review.REPLACE_LABEL),
+            f"{review.REPLACE_KEY} or {_mnemonic(review.REPLACE_LABEL)}",
+        ),
+        ("See the note in the window", "Enter"),
+        ("Back to the export settings", _mnemonic(review.BACK_LABEL)),
+    ]
+    return [
+        ("While writing a note", writing),
+        ("In the tag picker", tag_rows),
+        ("In the export's privacy check", export_check),
+    ]
 
 
 class ShortcutsDialog(QDialog):

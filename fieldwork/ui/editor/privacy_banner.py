@@ -18,6 +18,11 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QWidget
 from fieldwork.services.privacy_guard import Flagged, fingerprint, replacement_for
 from fieldwork.ui.editor.banner import Banner
 
+# The two answers; their underlined letters are the keys (Alt+K, Alt+R), and the shortcut sheet
+# reads them from here.
+KEEP_LABEL = "&Keep as written"
+REPLACE_LABEL = "&Replace"
+
 _PLURALS = {
     "date of birth": "dates of birth",
     "address": "addresses",
@@ -48,8 +53,8 @@ class PrivacyBanner(Banner):
     def __init__(self, text: QPlainTextEdit, parent: QWidget | None = None) -> None:
         super().__init__("Privacy check", parent, buttons_below=True)
         self._text = text
-        self.keep_button = self.add_button("&Keep as written", "Keep as written", self.keep)
-        self.replace_button = self.add_button("&Replace", "Replace personal data", self.replace)
+        self.keep_button = self.add_button(KEEP_LABEL, "Keep as written", self.keep)
+        self.replace_button = self.add_button(REPLACE_LABEL, "Replace personal data", self.replace)
         self._note_id = ""
         self._case_ref: str | None = None
         self._marks: list[tuple[Flagged, QTextCursor]] = []
@@ -96,10 +101,10 @@ class PrivacyBanner(Banner):
         replacements = sorted({replacement_for(f.kind, case_ref) for f in found})
         how = ""
         if len(replacements) == 1:
-            self.replace_button.setText(f"&Replace with {replacements[0]}")
+            self.replace_button.setText(f"{REPLACE_LABEL} with {replacements[0]}")
             self.replace_button.setAccessibleName(f"Replace with {replacements[0]}")
         else:
-            self.replace_button.setText("&Replace them")
+            self.replace_button.setText(f"{REPLACE_LABEL} them")
             self.replace_button.setAccessibleName("Replace them")
             how = f" Replacing puts {replacement_for('name', case_ref)} for a name, [… removed] for the rest."
         self.show_text(
