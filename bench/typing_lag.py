@@ -28,6 +28,8 @@ from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 OUT = Path(__file__).resolve().parent / "out"
+HOME = OUT / "typing-home"  # the window's settings and its backups
+BACKED_UP_HOME = OUT / "typing-home-backed-up"
 TEXT = (
     "Strategy discussion held the same afternoon; the child was seen alone and the plan is clear. "
 )
@@ -46,6 +48,12 @@ def main() -> None:
     parser.add_argument(
         "--stalls", action="store_true", help="print what ran during the longest stalls"
     )
+    parser.add_argument(
+        "--backed-up",
+        action="store_true",
+        help="back the notebook up once before the runs, as after a normal close; by default "
+        "each run starts with no backup, so the backup on open runs while typing",
+    )
     parser.add_argument("--child", choices=("typing", "idle"), help=argparse.SUPPRESS)
     parser.add_argument("--notes", type=int, default=50_000, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -61,12 +69,39 @@ def main() -> None:
     notes = 5_000 if args.quick else 50_000
     build(notes)
     runs = args.runs or (1 if args.quick else 3)
+    if args.backed_up:
+        back_up_once(notes)
     results = []
     for number in range(1, runs + 1):
+        # Each run starts from the same home: none (a backup is made on open), or the one with
+        # the backup (a run's own backup on close would make the next copy look changed).
+        shutil.rmtree(HOME, ignore_errors=True)
+        if args.backed_up:
+            shutil.copytree(BACKED_UP_HOME, HOME)
         result = one_run(notes, args.quick, args.stalls)
         results.append(result)
         print(f"run {number}: {summary_line(result)}", flush=True)
     report(results, notes)
+    print(
+        "(the notebook had a backup before each run)"
+        if args.backed_up
+        else "(no backup before each run: the backup on open ran while typing; see --backed-up)"
+    )
+
+
+def back_up_once(notes: int) -> None:
+    """A backup of the bench notebook in the bench home: the copies typed into then have nothing
+    new at open, as when the notebook was closed normally last time."""
+    shutil.rmtree(BACKED_UP_HOME, ignore_errors=True)
+    os.environ["FIELDWORK_HOME"] = str(BACKED_UP_HOME)
+    from store_ops import PASSPHRASE
+
+    from fieldwork.services.backups import back_up_now
+    from fieldwork.services.opening import open_notebook
+
+    folder = OUT / f"bench-{notes}.fieldwork"
+    with open_notebook(folder, passphrase=PASSPHRASE, use_keyring=False) as notebook:
+        back_up_now(notebook, "manual")
 
 
 def one_run(notes: int, quick: bool, stalls: bool) -> dict[str, Any]:
@@ -195,10 +230,7 @@ def typing_run(notes: int, quick: bool, stalls: bool) -> None:
     folder = OUT / f"typing-{notes}.fieldwork"
     shutil.rmtree(folder, ignore_errors=True)
     shutil.copytree(OUT / f"bench-{notes}.fieldwork", folder)
-    # A fresh home too: the same first backup on open every run, and old copies do not pile up.
-    home = OUT / "typing-home"
-    shutil.rmtree(home, ignore_errors=True)
-    os.environ["FIELDWORK_HOME"] = str(home)
+    os.environ["FIELDWORK_HOME"] = str(HOME)
     from PySide6.QtCore import QEvent, QObject, Qt, QTimer
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
