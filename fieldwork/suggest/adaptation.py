@@ -118,10 +118,9 @@ class Adaptation:
         return self._affinities(text, self._criteria, why_length)
 
     def judgements(self, text: Analysis) -> dict[str, float]:
-        """The learned share of each judgement for the text, summing to 1 (empty: nothing known)."""
-        found = self._affinities(text, self._judgements, 0)
-        total = sum(a.score for a in found.values())
-        return {j: a.score / total for j, a in found.items()} if total > 0 else {}
+        """Affinity of the text with each judgement's tagged notes (not normalised: a few
+        generic words give a little, a word only one area's notes use gives a lot)."""
+        return {j: a.score for j, a in self._affinities(text, self._judgements, 0).items()}
 
     def _affinities(self, text: Analysis, counts: _Counts, why_length: int) -> dict[str, Affinity]:
         total = len(self._notes)

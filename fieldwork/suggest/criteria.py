@@ -6,8 +6,9 @@ score(c) = (lexical(c) + FLOOR + lift(n_c) * learned(c)) * (area'(j) + AREA_FLOO
 - lexical: cosine of the note with the criterion's heading, keywords, "good" text, grade
   descriptors and theme title (stems and neighbouring pairs, weighted by rarity across the
   framework's criteria);
-- area': the area suggester's score for the criterion's judgement, blended with the areas this
-  notebook's tagged notes point to (`adaptation.py`), the blend growing with the tagged notes;
+- area': the area suggester's score for the criterion's judgement; where that suggester has
+  only the framework's keywords, the areas this notebook's tagged notes point to are added in
+  (`adaptation.py`), more as tagged notes accumulate;
 - learned: how far the note's terms are over-represented among the notebook's notes tagged
   with the criterion, lifted by n/(n + LIFT_HALF) as n such notes accumulate.
 """
@@ -35,11 +36,12 @@ AREA_FLOOR = 0.05  # an unlikely area is discounted, never ruled out
 AREA_POWER = 0.5  # the area model is good, not decisive: its square root weighs each judgement
 LIFT = 0.5  # the most a criterion's own tagged notes can add, relative to the framework's words
 LIFT_HALF = 3.0  # tagged notes at which half of that lift is reached
-# The most the notebook's own areas can weigh against the area suggester. Against the trained
-# model they only added noise on the labelled notes; against the framework's keywords alone
-# (frameworks the model does not cover) they added about five points of top-3.
+# How strongly the areas of the notebook's own tagged notes are added to the area suggester's
+# (see `areas`). Against the trained model they cost one to three points of top-3 on the
+# labelled notes whatever the weight, so the model decides alone; against the framework's
+# keywords alone (frameworks the model does not cover) they added three to five points.
 LEARNED_AREAS_OVER_MODEL = 0.0
-LEARNED_AREAS_OVER_KEYWORDS = 0.8
+LEARNED_AREAS_OVER_KEYWORDS = 4.0
 LEARNED_AREAS_HALF = 20.0  # tagged notes at which half of that weight is reached
 
 
@@ -101,14 +103,14 @@ class CriterionRanker:
         if adaptation is None or not adaptation.notes or not self._learned_areas:
             return tuple(SuggestedArea(a.judgement_id, a.score, a.why) for a in ranked)
         learned = adaptation.judgements(analysis or analyse(text))
-        share = self._learned_areas * adaptation.notes / (adaptation.notes + LEARNED_AREAS_HALF)
-        if not learned:
-            share = 0.0
+        # Evidence, not a distribution, is added: p'(j) = (p(j) + g a(j)) / (1 + g sum(a)), with
+        # g growing with the notebook's tagged notes, so diffuse weak affinities barely move the
+        # model while a word only one area's notes use moves it a long way.
+        grow = self._learned_areas * adaptation.notes / (adaptation.notes + LEARNED_AREAS_HALF)
+        total = 1.0 + grow * sum(learned.values())
         blended = [
             SuggestedArea(
-                a.judgement_id,
-                (1 - share) * a.score + share * learned.get(a.judgement_id, 0.0),
-                a.why,
+                a.judgement_id, (a.score + grow * learned.get(a.judgement_id, 0.0)) / total, a.why
             )
             for a in ranked
         ]

@@ -10,6 +10,8 @@ import pytest
 
 from fieldwork.domain.framework import Framework
 from fieldwork.services.frameworks import framework_by_id
+from fieldwork.suggest.adaptation import Adaptation
+from fieldwork.suggest.areas import keyword_area_suggester
 from fieldwork.suggest.criteria import CriterionRanker, criterion_ranker
 from fieldwork.suggest.terms import analyse, content_stems, references, stem
 
@@ -92,31 +94,56 @@ def test_why_gives_the_inspectors_own_words(ranker: CriterionRanker) -> None:
     assert {word for why in best.why for word in why.split(" ")} <= written
 
 
+BACKGROUND = (
+    ("Caseloads in the assessment team are high.", "lead.workforce.stability-caseloads"),
+    ("Strategy discussion held late without police.", "hp.protection.strategy-enquiries"),
+    ("Personal adviser keeps in touch every fortnight.", "cl.relationships.pa-contact"),
+    ("Supervision records show no reflection.", "lead.workforce.supervision-oversight"),
+    ("Return home conversations offered after each episode.", "hp.risk.exploitation-missing"),
+    ("Health assessments completed late for most children.", "cic.wellbeing.health"),
+)
+BLUEBIRD = (
+    "Bluebird meeting for C-310: twin-track decision by the second month.",
+    "At Bluebird the managers challenged the wait for C-311.",
+    "Bluebird tracking list shows every under-five with a date.",
+)
+
+
+def learned(ranker: CriterionRanker, target: str) -> Adaptation:
+    """A notebook's profiles: other tagged notes, and three using the inspector's own word."""
+    adaptation = ranker.new_adaptation()
+    for n, (text, criterion_id) in enumerate(BACKGROUND):
+        adaptation.set_note(f"b{n}", text, [criterion_id])
+    for n, text in enumerate(BLUEBIRD):
+        adaptation.set_note(f"n{n}", text, [target])
+    return adaptation
+
+
 def test_accepted_tags_teach_the_inspectors_own_phrasing(ranker: CriterionRanker) -> None:
     """An inspector's local word, unknown to the framework, comes to mean her criterion."""
     target = "cic.permanence.planning"
     note = "Bluebird meeting for C-901 agreed twin tracks."
     before = [s.criterion_id for s in ranker.rank(note)]
-    adaptation = ranker.new_adaptation()
-    for n, text in enumerate(
-        (
-            "Bluebird meeting for C-310: twin-track decision by the second month.",
-            "At Bluebird the managers challenged the wait for C-311.",
-            "Bluebird tracking list shows every under-five with a date.",
-        )
-    ):
-        adaptation.set_note(f"n{n}", text, [target])
-    adaptation.set_note(
-        "other", "Monthly audit of supervision records.", ["lead.knowledge.quality-assurance"]
-    )
-    after = ranker.suggest(note, adaptation=adaptation)
+    after = ranker.suggest(note, adaptation=learned(ranker, target))
     ranked = [s.criterion_id for s in after.criteria]
     assert ranked.index(target) < before.index(target)
-    assert ranked[0] == target
-    assert after.criteria[0].learned_from == 3
-    assert any("bluebird" in why for why in after.criteria[0].why)
-    assert after.areas[0].judgement_id == "cic"
-    assert after.learned_from == 4
+    assert ranked.index(target) < 3  # among the first keys on show
+    shown = after.criteria[ranked.index(target)]
+    assert shown.learned_from == 3
+    assert any("bluebird" in why for why in shown.why)
+    assert after.learned_from == 9
+
+
+def test_where_only_keywords_rank_areas_the_notebooks_own_areas_are_blended_in(
+    framework: Framework,
+) -> None:
+    ranker = CriterionRanker(framework, keyword_area_suggester(framework))
+    note = "Bluebird meeting for C-901."
+    adaptation = learned(ranker, "cic.permanence.planning")
+    blended = {a.judgement_id: a.score for a in ranker.areas(note, adaptation)}
+    plain = {a.judgement_id: a.score for a in ranker.areas(note)}
+    assert blended["cic"] > plain["cic"]
+    assert ranker.areas(note, adaptation)[0].judgement_id == "cic"
 
 
 def test_profiles_update_incrementally_and_forget_cleanly(ranker: CriterionRanker) -> None:
