@@ -167,21 +167,51 @@ def connect_backup_status(window: Any, session: Any, scheduler: BackupScheduler)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setAccessibleName("Backup status")
     window.statusBar().addPermanentWidget(label)
+    label.hide()  # it speaks of the open notebook: shown only while one is
     window.backup_status = label
     session.final_backup = scheduler.final_backup
     session.final_backup_done = scheduler.final_done
-    session.opened.connect(lambda ctx: scheduler.start(ctx.notebook))
-    session.locked.connect(lambda _message: scheduler.stop())
-    session.closed.connect(scheduler.stop)
+    held: list[str] = []  # a failure while locked, told once the notebook is open again
+
+    def opened(ctx: Any) -> None:
+        label.clear()  # not the last notebook's time: this one's backup on open says its own
+        label.setToolTip("")
+        label.show()
+        scheduler.start(ctx.notebook)
+        if held:
+            window.statusBar().showMessage(held.pop(), 30_000)
+
+    def not_open(*, locked: bool) -> None:
+        scheduler.stop()
+        label.hide()
+        label.clear()
+        label.setToolTip("")
+        if locked:
+            window.statusBar().clearMessage()  # the lock screen shows no activity
+        elif held:
+            window.statusBar().showMessage(held.pop(), 30_000)  # it was this notebook's
+
+    session.opened.connect(opened)
+    session.locked.connect(lambda _message: not_open(locked=True))
+    session.closed.connect(lambda: not_open(locked=False))
+
+    def is_locked() -> bool:
+        return session.ctx is None and session.path is not None
 
     def backed_up(text: str) -> None:
+        if session.ctx is None:
+            return  # the backup on lock or close: nothing to show it beside
         label.setText(text)
         label.setToolTip("The latest verified, encrypted backup of this notebook.")
 
     def failed(text: str) -> None:
-        label.setText("Not backed up")
-        label.setToolTip(text)
-        window.statusBar().showMessage(text, 30_000)
+        if is_locked():
+            held[:] = [text]
+            return
+        if session.ctx is not None:
+            label.setText("Not backed up")
+            label.setToolTip(text)
+        window.statusBar().showMessage(text, 30_000)  # after closing, on the start page
 
     def problem(health: NotebookHealth) -> None:
         from fieldwork.ui.dialogs.restore_dialog import offer_restore, tell

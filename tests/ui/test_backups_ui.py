@@ -120,6 +120,46 @@ def test_lock_backs_up_what_changed(qtbot: QtBot, folder: Path, shown_errors: li
     assert shown_errors == []
 
 
+def test_the_backup_time_shows_only_while_a_notebook_is_open(
+    qtbot: QtBot, folder: Path, shown_errors: list[str]
+) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    label = window.backup_status
+    assert not label.isVisible()  # the start page: no notebook to speak of
+    _open(qtbot, window, folder)
+    qtbot.waitUntil(lambda: label.text().startswith("Backed up "), timeout=10000)
+    assert label.isVisible()
+
+    # Locked: hidden at once, and the backup made on locking does not bring it back.
+    _type_a_note(qtbot, window, "Typed before locking.")
+    window.lock()
+    assert not label.isVisible() and label.text() == ""
+    qtbot.waitUntil(lambda: _reasons(folder)[0] == "lock", timeout=10000)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)
+    assert (
+        not label.isVisible() and label.text() == "" and window.statusBar().currentMessage() == ""
+    )
+
+    window.unlock()
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
+    assert label.isVisible()
+    qtbot.waitUntil(lambda: label.text().startswith("Backed up "), timeout=10000)
+
+    # Closed: the start page shows no time, even after the backup made on closing.
+    _type_a_note(qtbot, window, " Last words before closing.")
+    window.close_notebook()
+    assert window.stack.currentWidget() is window.start_screen
+    assert not label.isVisible() and label.text() == ""
+    qtbot.waitUntil(lambda: _reasons(folder)[0] == "close", timeout=10000)
+    _wait_closed(qtbot, folder)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)
+    assert not label.isVisible() and label.text() == ""
+    assert shown_errors == []
+
+
 def test_a_missing_backup_drive_is_shown_without_blocking(
     qtbot: QtBot, folder: Path, shown_errors: list[str]
 ) -> None:
@@ -137,6 +177,28 @@ def test_a_missing_backup_drive_is_shown_without_blocking(
     window.commands.back_up_now.trigger()
     qtbot.waitUntil(lambda: window.backup_status.text().startswith("Backed up"), timeout=10000)
     assert [e.reason for e in backups.list_backups(stick)] == ["manual"]
+
+
+def test_a_backup_failing_on_lock_is_told_after_unlocking_not_on_the_lock_screen(
+    qtbot: QtBot, folder: Path, shown_errors: list[str]
+) -> None:
+    stick = folders().data / "stick"
+    window = MainWindow()
+    window.preferences = replace(window.preferences, backup_folder=str(stick))
+    qtbot.addWidget(window)
+    window.show()
+    _open(qtbot, window, folder)
+    qtbot.waitUntil(lambda: window.backup_status.text() == "Not backed up", timeout=10000)
+    _type_a_note(qtbot, window, "Typed while the drive is out.")
+    window.lock()
+    qtbot.waitUntil(lambda: not (folder / "notebook.open").exists(), timeout=10000)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)
+    assert window.statusBar().currentMessage() == ""  # the lock screen shows no activity
+    window.unlock()
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
+    qtbot.waitUntil(lambda: "plugged in" in window.statusBar().currentMessage(), timeout=10000)
+    assert shown_errors == []
 
 
 def test_a_damaged_notebook_offers_the_latest_good_backup(
