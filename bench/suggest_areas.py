@@ -14,12 +14,11 @@ import statistics
 import subprocess
 import sys
 import time
-from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from _common import measure, p95, report
+from _common import measure, report
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
@@ -32,25 +31,7 @@ from fieldwork.suggest.areas import area_suggester, keyword_area_suggester  # no
 from fieldwork.suggest.model_areas import ModelAreaSuggester  # noqa: E402
 
 ARTEFACT = ROOT / "resources" / MODEL_FOLDER / MODEL_FILE
-# Which data eras each head is scored on: a report is judged under the framework of its era.
-EVALUATED_ERAS = {"ilacs-2018": {"2018"}, "ilacs-2023": {"2023", "2026"}}
-VIEWS: dict[str, Callable[[str], str]] = {
-    "paragraphs": lambda text: text,
-    "first sentences": training.first_sentence,
-    "first, names masked": lambda text: training.mask_names(training.first_sentence(text)),
-}
-
-
-def folds(authorities: list[str], count: int) -> list[set[str]]:
-    """Authorities dealt into folds by size, largest first (as GroupKFold does): no authority twice."""
-    sizes = Counter(authorities)
-    bins: list[set[str]] = [set() for _ in range(count)]
-    load = [0] * count
-    for authority, size in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
-        smallest = load.index(min(load))
-        bins[smallest].add(authority)
-        load[smallest] += size
-    return bins
+VIEWS = ["paragraphs", "first sentences", "first, names masked"]
 
 
 def macro_f1(truth: list[str], guess: list[str]) -> float:
@@ -63,59 +44,51 @@ def macro_f1(truth: list[str], guess: list[str]) -> float:
     return statistics.fmean(scores)
 
 
-def score(
-    rank: Callable[[str], tuple[Any, ...]], texts: list[str], truth: list[str]
-) -> dict[str, Any]:
-    ranked = [[s.judgement_id for s in rank(text)] for text in texts]
-    return {
-        "guess": [r[0] for r in ranked],
-        "top1": sum(r[0] == t for r, t in zip(ranked, truth, strict=True)),
-        "top2": sum(t in r[:2] for r, t in zip(ranked, truth, strict=True)),
-    }
-
-
 def cross_validate(
     rows: list[dict[str, Any]], spec: training.HeadSpec, n_folds: int, only: int | None
 ) -> None:
     framework = build_library(shipped_sources()).get(spec.frameworks[0])
     keywords = keyword_area_suggester(framework)
-    eras = EVALUATED_ERAS[spec.name]
-    totals: dict[tuple[str, str], dict[str, Any]] = defaultdict(
-        lambda: {"top1": 0, "top2": 0, "guess": [], "truth": []}
+    totals: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(
+        lambda: {"guess": [], "top2": [], "truth": []}
     )
-    bins = folds([r["authority"] for r in rows], n_folds)
+    bins = training.authority_folds([r["authority"] for r in rows], n_folds)
+    # Ranking does not depend on the softmax temperature, so the folds skip fitting it.
+    settings = training.Settings(calibrate=False)
     for number, held_out in enumerate(bins[:only] if only else bins):
         train = [r for r in rows if r["authority"] not in held_out]
-        test = [r for r in rows if r["authority"] in held_out and r["framework_era"] in eras]
+        test = [r for r in rows if r["authority"] in held_out]
         assert not {r["authority"] for r in train} & {r["authority"] for r in test}
-        head = parse_area_model(
-            training.artefact_bytes([training.fit_head(train, spec, training.Settings())])
-        )[0]
-        model = ModelAreaSuggester(framework, head)
-        truth = [spec.labels[r["judgement"]][0] for r in test]
-        for view, make in VIEWS.items():
-            texts = [make(r["text"]) for r in test]
+        head = training.fit_head(train, spec, settings)
+        model = ModelAreaSuggester(framework, parse_area_model(training.artefact_bytes([head]))[0])
+        units = training.evaluation_units(test, spec)
+        for view, pairs in units.items():
             for name, suggester in (("model", model), ("keywords", keywords)):
-                found = score(suggester.rank, texts, truth)
                 total = totals[(view, name)]
-                total["top1"] += found["top1"]
-                total["top2"] += found["top2"]
-                total["guess"] += found["guess"]
-                total["truth"] += truth
+                for text, truth in pairs:
+                    ranked = [s.judgement_id for s in suggester.rank(text)]
+                    total["guess"].append(ranked[0])
+                    total["top2"].append(truth if truth in ranked[:2] else ranked[0])
+                    total["truth"].append(truth)
         print(
-            f"  fold {number + 1}: {len(held_out)} authorities held out, {len(test)} paragraphs scored",
+            f"  fold {number + 1}: {len(held_out)} authorities held out, "
+            f"{len(units['paragraphs'])} paragraphs scored",
             flush=True,
         )
-    print(
-        f"\n{spec.name} head, scored on {', '.join(sorted(eras))}-era reports of held-out authorities"
-    )
+    eras = ", ".join(spec.evaluated_eras or spec.eras)
+    print(f"\n{spec.name} head, scored on {eras}-era reports of held-out authorities")
     print(f"| {'view':<20} | {'suggester':<9} | top-1 | top-2 | macro-F1 |   n   |")
     print(f"|{'-' * 22}|{'-' * 11}|-------|-------|----------|-------|")
-    for (view, name), total in totals.items():
-        n = len(total["truth"])
+    for (view, name), total in sorted(
+        totals.items(), key=lambda kv: (VIEWS.index(kv[0][0]), kv[0][1] != "model")
+    ):
+        truth = total["truth"]
+        n = len(truth)
+        top1 = sum(g == t for g, t in zip(total["guess"], truth, strict=True)) / n
+        top2 = sum(g == t for g, t in zip(total["top2"], truth, strict=True)) / n
         print(
-            f"| {view:<20} | {name:<9} | {total['top1'] / n:.3f} | {total['top2'] / n:.3f} |"
-            f"   {macro_f1(total['truth'], total['guess']):.3f}  | {n:>5} |"
+            f"| {view:<20} | {name:<9} | {top1:.3f} | {top2:.3f} |"
+            f"   {macro_f1(truth, total['guess']):.3f}  | {n:>5} |"
         )
 
 
@@ -123,43 +96,33 @@ def speed(quick: bool) -> None:
     data = ARTEFACT.read_bytes()
     print(f"\nartefact {ARTEFACT.name}: {len(data) / 1e6:.2f} MB (budget 5 MB)")
     report(
-        "parse artefact (in process)",
+        "parse artefact, in process",
         measure(lambda: parse_area_model(data), 5 if quick else 15),
         100,
     )
-    fresh = [
-        float(
-            subprocess.run(
-                [sys.executable, "-c", _FRESH_LOAD],
-                capture_output=True,
-                text=True,
-                check=True,
-                cwd=ROOT,
-            ).stdout
-        )
-        for _ in range(3 if quick else 9)
-    ]
-    report("fresh process: read + parse shipped artefact", fresh, 100)
-    library = build_library(shipped_sources())
-    framework = library.get("ilacs-2023")
-    model, keywords = area_suggester(framework), keyword_area_suggester(framework)
+    runs = [_fresh_load() for _ in range(3 if quick else 9)]
+    report("fresh process: read + parse the shipped artefact", [r[1] for r in runs], 100)
+    report("fresh process: importing fieldwork.suggest first (not the model)", [r[0] for r in runs])
+    framework = build_library(shipped_sources()).get("ilacs-2023")
     notes = _notes(framework)
-    for name, suggester in (("model", model), ("keywords (same-run baseline)", keywords)):
+    for name, suggester in (
+        ("model", area_suggester(framework)),
+        ("keywords, same-run baseline", keyword_area_suggester(framework)),
+    ):
         times = []
         for note in notes * (1 if quick else 5):
             start = time.perf_counter()
             suggester.rank(note)
             times.append(time.perf_counter() - start)
-        median = report(f"rank one note, {name}", times, 5)
-        del median
+        report(f"rank one note ({name})", times, 5)
     long_note = " ".join(notes) * 3
     report(
-        f"rank a {len(long_note.split())}-word note, model",
-        measure(lambda: model.rank(long_note), 20),
+        f"rank a {len(long_note.split())}-word note (model; scores its first 10,000 characters)",
+        measure(lambda: area_suggester(framework).rank(long_note), 20),
         5,
     )
     print(
-        f"(p95 per note: {p95(times) * 1000:.2f} ms; notes of {min(len(n.split()) for n in notes)}–{max(len(n.split()) for n in notes)} words)"
+        f"(notes of {min(len(n.split()) for n in notes)} to {max(len(n.split()) for n in notes)} words)"
     )
 
 
@@ -167,9 +130,18 @@ _FRESH_LOAD = """
 import time
 start = time.perf_counter()
 from fieldwork.suggest.model_areas import shipped_heads
+imported = time.perf_counter()
 shipped_heads()
-print(time.perf_counter() - start)
+print(imported - start, time.perf_counter() - imported)
 """
+
+
+def _fresh_load() -> tuple[float, float]:
+    done = subprocess.run(
+        [sys.executable, "-c", _FRESH_LOAD], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    imported, loaded = done.stdout.split()
+    return float(imported), float(loaded)
 
 
 def _notes(framework: Any) -> list[str]:

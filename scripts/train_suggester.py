@@ -30,7 +30,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from fieldwork.frameworks.library import build_library, shipped_sources  # noqa: E402
-from fieldwork.suggest.area_model import FORMAT, FORMAT_VERSION, MODEL_FILE, MODEL_FOLDER  # noqa: E402
+from fieldwork.suggest.area_model import (  # noqa: E402
+    FORMAT,
+    FORMAT_VERSION,
+    MODEL_FILE,
+    MODEL_FOLDER,
+    parse_area_model,
+    softmax,
+)
 from fieldwork.suggest.features import features  # noqa: E402
 from fieldwork.suggest.ranking import suggestible  # noqa: E402
 from fieldwork.suggest.tokens import fold, raw_words  # noqa: E402
@@ -56,6 +63,7 @@ class HeadSpec:
     frameworks: tuple[str, ...]
     labels: dict[str, tuple[str, ...]]  # data section -> judgement ids it is evidence for
     eras: tuple[str, ...]  # the report eras trained on (chosen by grouped cross-validation)
+    evaluated_eras: tuple[str, ...] = ()  # eras whose reports it is scored on, if not `eras`
 
 
 HEADS = (
@@ -71,6 +79,7 @@ HEADS = (
             COMBINED: ("cic-cl",),
         },
         eras=("2018", "2023", "2026"),  # every report adds evidence for the combined area
+        evaluated_eras=("2018",),
     ),
     HeadSpec(
         name="ilacs-2023",
@@ -95,6 +104,7 @@ class Settings:
     min_authorities: int = 3  # a feature must occur in reports of this many authorities
     mask_rate: float = 0.5  # share of training units naming an area that are also seen masked
     sentences: bool = True  # train on each sentence as well as the whole paragraph
+    calibrate: bool = True  # fit the softmax temperature on held-out authorities
     seed: int = 2024
     idf_scale: int = 1000  # idf is stored as an unsigned 16-bit integer: round(idf * scale)
 
@@ -146,6 +156,58 @@ def training_units(
 
 def fit_head(rows: list[dict[str, Any]], spec: HeadSpec, settings: Settings) -> dict[str, Any]:
     """Train one head and return it as the artefact's JSON object."""
+    head = _fit_weights(rows, spec, settings)
+    head["temperature"] = temperature(rows, spec, settings) if settings.calibrate else 1.0
+    return head
+
+
+def authority_folds(authorities: list[str], count: int) -> list[set[str]]:
+    """Authorities dealt into folds by size, largest first (as GroupKFold does): no authority twice."""
+    sizes = Counter(authorities)
+    bins: list[set[str]] = [set() for _ in range(count)]
+    load = [0] * count
+    for authority, size in sorted(sizes.items(), key=lambda kv: (-kv[1], kv[0])):
+        smallest = load.index(min(load))
+        bins[smallest].add(authority)
+        load[smallest] += size
+    return bins
+
+
+def evaluation_units(
+    rows: list[dict[str, Any]], spec: HeadSpec
+) -> dict[str, list[tuple[str, str]]]:
+    """(text, judgement id) per view, for rows of the eras the head serves."""
+    eras = spec.evaluated_eras or spec.eras
+    kept = [r for r in rows if r["framework_era"] in eras and spec.labels[r["judgement"]]]
+    truth = [spec.labels[r["judgement"]][0] for r in kept]
+    views = {
+        "paragraphs": [r["text"] for r in kept],
+        "first sentences": [first_sentence(r["text"]) for r in kept],
+        "first, names masked": [mask_names(first_sentence(r["text"])) for r in kept],
+    }
+    return {view: list(zip(texts, truth, strict=True)) for view, texts in views.items()}
+
+
+def temperature(rows: list[dict[str, Any]], spec: HeadSpec, settings: Settings) -> float:
+    """The softmax temperature that best fits held-out authorities (ranking is unchanged by it)."""
+    held_out = authority_folds([r["authority"] for r in rows], 5)[0]
+    part = _fit_weights([r for r in rows if r["authority"] not in held_out], spec, settings)
+    head = parse_area_model(artefact_bytes([part | {"temperature": 1.0}]))[0]
+    scored = [
+        (head.logits(text)[0], head.labels.index(label))
+        for units in evaluation_units(
+            [r for r in rows if r["authority"] in held_out], spec
+        ).values()
+        for text, label in units
+    ]
+
+    def loss(t: float) -> float:
+        return -sum(math.log(max(softmax(z, t)[k], 1e-12)) for z, k in scored) / len(scored)
+
+    return min((x / 10 for x in range(5, 61)), key=loss)
+
+
+def _fit_weights(rows: list[dict[str, Any]], spec: HeadSpec, settings: Settings) -> dict[str, Any]:
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 

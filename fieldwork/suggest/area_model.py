@@ -15,6 +15,7 @@ from typing import Any
 from fieldwork.domain.errors import FieldworkError
 from fieldwork.suggest.features import features
 from fieldwork.suggest.ranking import WHY_LENGTH
+from fieldwork.suggest.tokens import STOPWORDS
 
 FORMAT = "fieldwork-area-model"
 FORMAT_VERSION = 2
@@ -39,9 +40,10 @@ class AreaHead:
     weights: array[int]  # row-major: weights[row * len(labels) + label], times weight_scale
     idf_scale: float
     weight_scale: float
+    temperature: float  # fitted on held-out authorities, so probabilities are not overconfident
 
-    def scores(self, text: str) -> tuple[dict[str, float], dict[str, tuple[str, ...]]]:
-        """Probabilities per label, and the words that pushed hardest towards each."""
+    def logits(self, text: str) -> tuple[list[float], list[tuple[str, float, int]], dict[str, str]]:
+        """Raw scores per label, the note's features found in the model, and how they read."""
         counts, shown = features(text)
         width = len(self.labels)
         found: list[tuple[str, float, int]] = []
@@ -60,26 +62,41 @@ class AreaHead:
         for _, value, start in found:
             for n in range(width):
                 sums[n] += weights[start + n] * value
-        logits = [b + s * factor for b, s in zip(self.bias, sums, strict=True)]
-        top = max(logits)
-        exps = [math.exp(v - top) for v in logits]
-        total = sum(exps)
-        probabilities = {label: e / total for label, e in zip(self.labels, exps, strict=True)}
+        return [b + s * factor for b, s in zip(self.bias, sums, strict=True)], found, shown
+
+    def scores(self, text: str) -> tuple[dict[str, float], dict[str, tuple[str, ...]]]:
+        """Probabilities per label, and the words that pushed hardest towards each."""
+        logits, found, shown = self.logits(text)
+        probabilities = dict(zip(self.labels, softmax(logits, self.temperature), strict=True))
         why = {label: self._why(found, n, shown) for n, label in enumerate(self.labels)}
         return probabilities, why
 
     def _why(
         self, found: list[tuple[str, float, int]], n: int, shown: dict[str, str]
     ) -> tuple[str, ...]:
-        """The features with the largest positive contribution (weight x value) towards label n."""
+        """The features with the largest positive contribution (weight x value) towards label n.
+
+        Words like "the" and "is" can carry weight but explain nothing, so they are not shown.
+        """
         pushing = sorted(
             (
                 (-value * self.weights[start + n], feature)
                 for feature, value, start in found
-                if self.weights[start + n] > 0
+                if self.weights[start + n] > 0 and not _only_stopwords(feature)
             )
         )
         return tuple(shown[feature] for _, feature in pushing[:WHY_LENGTH])
+
+
+def softmax(logits: list[float], temperature: float = 1.0) -> list[float]:
+    top = max(logits)
+    exps = [math.exp((v - top) / temperature) for v in logits]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def _only_stopwords(feature: str) -> bool:
+    return all(word in STOPWORDS for word in feature.split(" "))
 
 
 def parse_area_model(data: bytes) -> tuple[AreaHead, ...]:
@@ -116,7 +133,7 @@ def _head(raw: dict[str, Any]) -> AreaHead:
         raise SuggestionModelError(detail="columns of different lengths")
     if len(raw["bias"]) != len(labels) or not labels:
         raise SuggestionModelError(detail="labels and biases differ")
-    if not float(raw["idf_scale"]) > 0 or not float(raw["weight_scale"]) > 0:
+    if not min(float(raw["idf_scale"]), float(raw["weight_scale"]), float(raw["temperature"])) > 0:
         raise SuggestionModelError(detail="scales must be positive")
     return AreaHead(
         name=str(raw["name"]),
@@ -128,4 +145,5 @@ def _head(raw: dict[str, Any]) -> AreaHead:
         weights=weights,
         idf_scale=float(raw["idf_scale"]),
         weight_scale=float(raw["weight_scale"]),
+        temperature=float(raw["temperature"]),
     )
