@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, get_args
+from typing import Final, Literal, get_args
+
+# The notebook meta key that marks the synthetic demo: it has no real retention period.
+DEMO_MARKER: Final = "demo-notebook"
 
 InspectionType = Literal["short", "standard", "focused-visit", "monitoring-visit", "jtai"]
 INSPECTION_TYPES: tuple[str, ...] = get_args(InspectionType)

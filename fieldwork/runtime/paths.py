@@ -26,6 +26,11 @@ class Folders:
         return self.data / "backups"
 
     @property
+    def demo_notebook(self) -> Path:
+        """The synthetic demo that "Open the demo inspection" writes and opens."""
+        return self.data / "demo.fieldwork"
+
+    @property
     def preferences_file(self) -> Path:
         return self.config / "preferences.json"
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fieldwork.demo.generator import generate_demo
 from fieldwork.demo.model import DemoInspection
+from fieldwork.domain.inspection import DEMO_MARKER
 from fieldwork.domain.text import clean_note_text
 from fieldwork.frameworks.library import default_library
 from fieldwork.services.notebook import Notebook
@@ -41,6 +42,7 @@ def fill_notebook(
 ) -> None:
     """Everything in the demo, in one transaction per thousand notes, each change in history."""
     with notebook.unit_of_work() as uow:
+        uow.inspection.set_meta(DEMO_MARKER, "synthetic")  # no retention offer for made-up data
         for person in demo.practitioners:
             op, state = uow.people.save_practitioner(person)
             uow.record("practitioner", person.id, op, state)

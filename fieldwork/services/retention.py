@@ -10,7 +10,9 @@ file fragments that still need the passphrase, and backups on drives that were n
 
 The window learns an inspection's end date each time the notebook is unlocked and keeps it (with
 the notebook id, never the authority) in `retention.json` in the config folder, so the start page
-can say "ended 104 days ago" without asking for the passphrase.
+can say "ended 104 days ago" without asking for the passphrase. The synthetic demo is never
+kept there and is never due: its made-up dates have passed, and it holds nothing to retain (it
+can still be deleted like any folder).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldwork.domain.errors import FieldworkError, InputRejected, NotebookError
+from fieldwork.domain.inspection import DEMO_MARKER
 from fieldwork.runtime.atomic import write_atomic
 from fieldwork.runtime.paths import ensure_private_dir, folders
 from fieldwork.runtime.preferences import Preferences
@@ -53,6 +56,7 @@ class RetentionStatus:
     ended: date
     today: date
     retention_days: int  # 0 or less: no retention period
+    demo: bool = False  # the synthetic demo: never due
 
     @property
     def days_since_end(self) -> int:
@@ -61,7 +65,9 @@ class RetentionStatus:
     @property
     def due(self) -> bool:
         """Past the retention period: deletion is offered."""
-        return self.retention_days > 0 and self.days_since_end > self.retention_days
+        return (
+            not self.demo and self.retention_days > 0 and self.days_since_end > self.retention_days
+        )
 
     def describe(self) -> str:
         """ "Ended 104 days ago — past the 90-day retention period", for the start page."""
@@ -109,14 +115,30 @@ def _key(folder: Path) -> str:
     return str(Path(folder).expanduser().resolve())
 
 
+def _is_demo_folder(folder: Path | str) -> bool:
+    # The demo "Open the demo inspection" made before demo notebooks carried DEMO_MARKER.
+    return _key(Path(folder)) == _key(folders().demo_notebook)
+
+
 def record_inspection(
     notebook: Notebook, preferences: Preferences, *, today: date | None = None
 ) -> RetentionStatus:
     """Keep this notebook's end date for the start page, and say where it stands now."""
     with notebook.unit_of_work(read_only=True) as uow:
         inspection = uow.inspection.get()
+        demo = bool(uow.inspection.meta(DEMO_MARKER)) or _is_demo_folder(notebook.folder)
     if inspection is None:
         raise NotebookError("This notebook has no inspection details.")
+    if demo:
+        forget_record(notebook.folder)  # one kept by an earlier version
+        return RetentionStatus(
+            notebook.folder,
+            notebook.notebook_id,
+            inspection.end_date,
+            today or date.today(),
+            preferences.retention_days,
+            demo=True,
+        )
     records = _read_records()
     entry = {"notebook_id": notebook.notebook_id, "ended": inspection.end_date.isoformat()}
     if records.get(_key(notebook.folder)) != entry:
@@ -139,7 +161,7 @@ def remembered_statuses(
     found: dict[str, RetentionStatus] = {}
     for path in paths:
         entry = records.get(_key(Path(path)))
-        if entry is None:
+        if entry is None or _is_demo_folder(path):
             continue
         try:
             ended = date.fromisoformat(entry["ended"])

@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
     def unlock(self) -> None:
         if self.session.path is None:
             return
-        if self.session.path == folders().data / "demo.fieldwork":
+        if self.session.path == folders().demo_notebook:
             self.session.open_demo()  # the synthetic demo's passphrase is no secret
         else:
             self.session.open_folder(self.session.path)

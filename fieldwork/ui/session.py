@@ -148,7 +148,7 @@ class NotebookSession(QObject):
         from fieldwork.services.demo_notebook import create_demo_notebook
         from fieldwork.services.opening import open_notebook
 
-        folder = folders().data / "demo.fieldwork"
+        folder = folders().demo_notebook
         if folder.exists():
             self.busy.emit("Opening the demo inspection…")
             self.tasks.write(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -115,5 +116,35 @@ def test_unlocking_a_notebook_past_retention_says_so(qtbot: QtBot, tmp_path: Pat
     )
     assert "Delete securely" in window.statusBar().currentMessage()
     assert retention.remembered_statuses([str(folder)], prefs)[str(folder)].due
+    window.close_notebook()
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)
+
+
+def test_the_demo_is_not_offered_for_secure_deletion(qtbot: QtBot, tmp_path: Path) -> None:
+    from fieldwork.runtime.paths import folders
+    from fieldwork.services.demo_notebook import create_demo_notebook
+    from tests.support.notebooks import CHEAP_KDF
+
+    prefs = Preferences(retention_days=1)
+    demo = folders().demo_notebook
+    create_demo_notebook(demo, "demonstration only", notes=5, kdf=CHEAP_KDF).notebook.close()
+    due = _notebook(tmp_path, prefs)
+    # What an earlier version kept for the demo, beside the real notebook's record.
+    record = folders().config / retention.RECORD_NAME
+    kept = json.loads(record.read_text())
+    kept[str(demo.resolve())] = {"notebook_id": "demo", "ended": "2025-05-23"}
+    record.write_text(json.dumps(kept))
+    window = _window(qtbot, prefs.with_recent(due).with_recent(demo))
+    offer, recent = window.start_screen.retention, window.start_screen.recent_list
+    assert recent.currentRow() == 0 and recent.item(0).data(RetentionRole) is None
+    assert not recent.item(0).data(DueRole) and not offer.isVisible()
+    recent.setCurrentRow(1)  # a real inspection past retention still is
+    assert offer.isVisible()
+    # Opening the demo does not say it is past retention either.
+    window.open_demo()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=20000)
+    qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)
+    assert "retention" not in window.statusBar().currentMessage()
+    assert retention.remembered_statuses([str(demo)], prefs) == {}
     window.close_notebook()
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)

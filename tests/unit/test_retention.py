@@ -149,3 +149,41 @@ def test_recent_list_forgets_the_deleted_notebook(tmp_path: Path) -> None:
     )
     kept = retention.without_recent(prefs, tmp_path / "a.fieldwork")
     assert kept.recent_notebooks == (str((tmp_path / "b.fieldwork").resolve()),)
+
+
+def test_the_demo_is_never_due_and_not_kept_for_the_start_page(tmp_path: Path) -> None:
+    from fieldwork.services.demo_notebook import create_demo_notebook
+    from tests.support.notebooks import CHEAP_KDF
+
+    prefs = Preferences(retention_days=1)  # the demo's made-up dates are long past
+    folder = tmp_path / "copy-of-demo.fieldwork"  # made by `fieldwork demo`, anywhere
+    with create_demo_notebook(folder, TEST_PASSPHRASE, notes=5, kdf=CHEAP_KDF).notebook as demo:
+        status = retention.record_inspection(demo, prefs)
+    assert status.demo and status.days_since_end > 1 and not status.due
+    assert retention.remembered_statuses([str(folder)], prefs) == {}
+    assert not (folders().config / retention.RECORD_NAME).exists()
+
+
+def test_a_demo_from_before_the_marker_is_known_by_its_folder(tmp_path: Path) -> None:
+    import json
+
+    from fieldwork.services.opening import create_notebook
+    from tests.support.notebooks import CHEAP_KDF, inspection
+
+    prefs = Preferences(retention_days=1)
+    demo = folders().demo_notebook
+    # What an earlier version kept: the demo's end date, so the start page offered deletion.
+    record = folders().config / retention.RECORD_NAME
+    record.parent.mkdir(parents=True, exist_ok=True)
+    stale = {"notebook_id": "old", "ended": "2025-05-23"}
+    record.write_text(json.dumps({str(demo.resolve()): stale}))
+    assert retention.remembered_statuses([str(demo)], prefs) == {}
+    created = create_notebook(
+        demo, inspection("ilacs-2023", AUTHORITY), TEST_PASSPHRASE, kdf=CHEAP_KDF
+    )
+    with created.notebook as notebook:
+        assert retention.record_inspection(notebook, prefs).demo
+    assert json.loads(record.read_text()) == {}  # the old record is gone too
+    # Any other notebook is still offered for deletion when due.
+    with new_notebook(tmp_path).notebook as other:
+        assert retention.record_inspection(other, prefs).due

@@ -61,7 +61,7 @@ def data_places(preferences: Preferences) -> list[Place]:
             + (" (the folder chosen in Preferences)." if backups else "."),
             backups or where.backups,
         ),
-        Place("Demo inspection", "The synthetic demo notebook.", where.data / "demo.fieldwork"),
+        Place("Demo inspection", "The synthetic demo notebook.", where.demo_notebook),
         Place("Added frameworks", "Framework files you added.", where.user_frameworks),
         Place("Preferences", "Your settings and recent notebooks.", where.preferences_file, True),
         Place(
