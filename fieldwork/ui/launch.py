@@ -11,6 +11,10 @@ if TYPE_CHECKING:
 
     from fieldwork.ui.main_window import MainWindow
 
+# The installed menu entry is <APP_ID>.desktop (installer/linux): Wayland desktops match the
+# window to that entry, and so to its icon, by this name alone.
+APP_ID = "org.fieldwork.Fieldwork"
+
 
 def launch_window() -> int:
     """Open the Fieldwork window and run the event loop; return the exit code."""
@@ -44,6 +48,7 @@ def open_main_window(app: QApplication) -> MainWindow:
 
     app.setApplicationName("Fieldwork")
     app.setApplicationDisplayName("Fieldwork")
+    app.setDesktopFileName(APP_ID)
     first_run = is_first_run()  # before anything can write the preferences file
     preferences = load_preferences()
     apply_style(app, preferences.theme)
