@@ -5,11 +5,13 @@ from __future__ import annotations
 import base64
 import binascii
 import gzip
+import heapq
 import json
 import math
 import sys
 from array import array
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from fieldwork.domain.errors import FieldworkError
@@ -48,44 +50,46 @@ class AreaHead:
         width = len(self.labels)
         found: list[tuple[str, float, int]] = []
         norm = 0.0
-        index, idf = self.index, self.idf
+        get, idf, log = self.index.get, self.idf, math.log
         for feature, count in counts.items():
-            row = index.get(feature)
+            row = get(feature)
             if row is None:
                 continue
-            value = (1.0 + math.log(count)) * idf[row] / self.idf_scale
+            # The idf scale is left out: L2 normalisation below cancels any constant factor.
+            value = idf[row] if count == 1 else (1.0 + log(count)) * idf[row]
             norm += value * value
             found.append((feature, value, row * width))
         factor = 1.0 / ((math.sqrt(norm) or 1.0) * self.weight_scale)
         sums = [0.0] * width
         weights = self.weights
         for _, value, start in found:
-            for n in range(width):
-                sums[n] += weights[start + n] * value
+            for n, weight in enumerate(weights[start : start + width]):
+                sums[n] += weight * value
         return [b + s * factor for b, s in zip(self.bias, sums, strict=True)], found, shown
 
     def scores(self, text: str) -> tuple[dict[str, float], dict[str, tuple[str, ...]]]:
         """Probabilities per label, and the words that pushed hardest towards each."""
         logits, found, shown = self.logits(text)
         probabilities = dict(zip(self.labels, softmax(logits, self.temperature), strict=True))
-        why = {label: self._why(found, n, shown) for n, label in enumerate(self.labels)}
+        # Words like "the" and "is" can carry weight but explain nothing, so they are not shown.
+        telling = [(f, value, start) for f, value, start in found if not _only_stopwords(f)]
+        why = {label: self._why(telling, n, shown) for n, label in enumerate(self.labels)}
         return probabilities, why
 
     def _why(
         self, found: list[tuple[str, float, int]], n: int, shown: dict[str, str]
     ) -> tuple[str, ...]:
-        """The features with the largest positive contribution (weight x value) towards label n.
-
-        Words like "the" and "is" can carry weight but explain nothing, so they are not shown.
-        """
-        pushing = sorted(
+        """The features with the largest positive contribution (weight x value) towards label n."""
+        weights = self.weights
+        pushing = heapq.nlargest(
+            WHY_LENGTH,
             (
-                (-value * self.weights[start + n], feature)
+                (value * weights[start + n], feature)
                 for feature, value, start in found
-                if self.weights[start + n] > 0 and not _only_stopwords(feature)
-            )
+                if weights[start + n] > 0
+            ),
         )
-        return tuple(shown[feature] for _, feature in pushing[:WHY_LENGTH])
+        return tuple(shown[feature] for _, feature in pushing)
 
 
 def softmax(logits: list[float], temperature: float = 1.0) -> list[float]:
@@ -95,6 +99,7 @@ def softmax(logits: list[float], temperature: float = 1.0) -> list[float]:
     return [e / total for e in exps]
 
 
+@lru_cache(maxsize=50_000)
 def _only_stopwords(feature: str) -> bool:
     return all(word in STOPWORDS for word in feature.split(" "))
 
