@@ -26,6 +26,7 @@ from fieldwork.ui.editor.banner import Banner, Tone
 from fieldwork.ui.editor.emphasis_highlighter import EmphasisHighlighter
 from fieldwork.ui.editor.note_text import NoteText
 from fieldwork.ui.editor.privacy_banner import PrivacyBanner
+from fieldwork.ui.editor.save_state_label import SaveStateLabel
 
 RETRY_MS = 3000
 DISK_FULL = "The disk is full: your note is kept here and will be saved when space is freed."
@@ -59,10 +60,8 @@ class NoteEditor(QWidget):
         self.heading = QLabel()
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         self.heading.setAccessibleName("Note details")
-        self.status = QLabel("New note")
-        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status = SaveStateLabel("New note")
         self.status.setAccessibleName("Save state")
-        self.status.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.text = NoteText()
         self.text.setAccessibleName("Note text")
         self.text.setPlaceholderText(
@@ -187,6 +186,29 @@ class NoteEditor(QWidget):
         box.setDefaultButton(keep)
         box.exec()
         return box.clickedButton() is not keep
+
+    def may_lock(self) -> bool:
+        """Before Ctrl+L locks: with typing the disk had no room for, say where it will be."""
+        from fieldwork.ui.unsaved_typing import LOCK_QUESTION, ask_before_losing
+
+        if not self.unsaved_problem:
+            return True
+        return ask_before_losing(self, LOCK_QUESTION, "Stay unlocked", "Lock anyway")
+
+    def unsaved_drafts(self) -> list[NoteDraft]:
+        """What has not reached the notebook: notes moved away from, then the one on screen."""
+        drafts = list(self._orphans.values())
+        if self.dirty:
+            drafts.append(replace(self.draft, text=self.text.toPlainText()))
+        return drafts
+
+    def hold_unsaved(self, drafts: tuple[NoteDraft, ...]) -> None:
+        """After unlocking: notes the disk had no room for, saved by the retries as before."""
+        for draft in drafts:
+            self._orphans[draft.id] = draft
+        if self._orphans:
+            self._retry.start(self.retry_ms)
+            self._show_problems()
 
     def show_notice(self, message: str, tone: Tone = "info") -> None:
         """Tell the user something (what was recovered, a refused paste) without stopping them."""
