@@ -9,10 +9,12 @@ import heapq
 import json
 import math
 import sys
+import threading
 from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
 
 from fieldwork.domain.errors import FieldworkError
 from fieldwork.suggest.features import features
@@ -23,6 +25,7 @@ FORMAT = "fieldwork-area-model"
 FORMAT_VERSION = 2
 MODEL_FOLDER = "suggest"
 MODEL_FILE = "area-model.json.gz"
+_T = TypeVar("_T")
 
 
 class SuggestionModelError(FieldworkError):
@@ -104,13 +107,50 @@ def _only_stopwords(feature: str) -> bool:
     return all(word in STOPWORDS for word in feature.split(" "))
 
 
-def parse_area_model(data: bytes) -> tuple[AreaHead, ...]:
-    """The heads in an artefact; anything malformed raises SuggestionModelError."""
-    try:
+class AreaModel:
+    """An artefact read but not unpacked: each head is built the first time it is asked for."""
+
+    def __init__(self, raw_heads: list[dict[str, Any]]) -> None:
+        self._raw = {str(raw["name"]): raw for raw in raw_heads}
+        self.summaries = tuple(
+            (name, str(raw["family"]), tuple(str(label) for label in raw["labels"]))
+            for name, raw in self._raw.items()
+        )  # (name, family, labels) per head
+        self._built: dict[str, AreaHead] = {}
+        self._lock = threading.Lock()
+
+    def head(self, name: str) -> AreaHead:
+        """One head, built once; raises SuggestionModelError when its numbers are malformed."""
+        with self._lock:
+            if name not in self._built:
+                self._built[name] = _guarded(lambda: _head(self._raw[name]))
+            return self._built[name]
+
+    def heads(self) -> tuple[AreaHead, ...]:
+        return tuple(self.head(name) for name, _, _ in self.summaries)
+
+
+def read_area_model(data: bytes) -> AreaModel:
+    """The artefact's heads, checked as far as their names and labels."""
+
+    def read() -> AreaModel:
         document = json.loads(gzip.decompress(data))
         if document.get("format") != FORMAT or document.get("format_version") != FORMAT_VERSION:
             raise SuggestionModelError(detail="not an area model of this version")
-        return tuple(_head(raw) for raw in document["heads"])
+        return AreaModel(list(document["heads"]))
+
+    return _guarded(read)
+
+
+def parse_area_model(data: bytes) -> tuple[AreaHead, ...]:
+    """Every head in an artefact, built; anything malformed raises SuggestionModelError."""
+    return read_area_model(data).heads()
+
+
+def _guarded(action: Callable[[], _T]) -> _T:
+    """Whatever goes wrong reading an artefact becomes one SuggestionModelError."""
+    try:
+        return action()
     except SuggestionModelError:
         raise
     except (OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as error:

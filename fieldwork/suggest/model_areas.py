@@ -11,14 +11,15 @@ from fieldwork.suggest.area_model import (
     MODEL_FILE,
     MODEL_FOLDER,
     AreaHead,
+    AreaModel,
     SuggestionModelError,
-    parse_area_model,
+    read_area_model,
 )
 from fieldwork.suggest.ranking import AreaScore, best_first, suggestible
 
 log = logging.getLogger("fieldwork.suggest")
 _lock = threading.Lock()
-_heads: tuple[AreaHead, ...] | None = None
+_model: AreaModel | None = None
 
 
 class ModelAreaSuggester:
@@ -45,31 +46,36 @@ def read_shipped_artefact() -> bytes | None:
         return None
 
 
-def heads_from(data: bytes | None) -> tuple[AreaHead, ...]:
-    """The heads of an artefact; raises SuggestionModelError when it is missing or malformed."""
+def model_from(data: bytes | None) -> AreaModel:
+    """An artefact's model; raises SuggestionModelError when it is missing or malformed."""
     if data is None:
         raise SuggestionModelError(
             "The suggestion model is missing from this installation. Reinstall Fieldwork.",
             detail="missing",
         )
-    return parse_area_model(data)
+    return read_area_model(data)
+
+
+def shipped_model() -> AreaModel:
+    """The shipped model, read once per process; raises SuggestionModelError."""
+    global _model
+    with _lock:
+        if _model is None:
+            _model = model_from(read_shipped_artefact())
+        return _model
 
 
 def shipped_heads() -> tuple[AreaHead, ...]:
-    """The shipped heads, read once per process; raises SuggestionModelError."""
-    global _heads
-    with _lock:
-        if _heads is None:
-            _heads = heads_from(read_shipped_artefact())
-        return _heads
+    """Every shipped head, built; raises SuggestionModelError."""
+    return shipped_model().heads()
 
 
-def head_for(framework: Framework, heads: tuple[AreaHead, ...]) -> AreaHead | None:
+def head_for(framework: Framework, model: AreaModel) -> AreaHead | None:
     """The head trained for exactly this framework's suggestible judgements, if there is one."""
     wanted = {j.id for j in suggestible(framework)}
-    for head in heads:
-        if head.family == framework.family and set(head.labels) == wanted:
-            return head
+    for name, family, labels in model.summaries:
+        if family == framework.family and set(labels) == wanted:
+            return model.head(name)
     return None
 
 
@@ -78,14 +84,14 @@ def model_area_suggester(
 ) -> ModelAreaSuggester | None:
     """The learned suggester, or None (logged) when no head fits or the artefact is unusable.
 
-    With `shipped` the installed artefact is used (read once); otherwise `data` is.
+    With `shipped` the installed artefact is used (read once); otherwise `data` is. Only the
+    head this framework needs is unpacked.
     """
     try:
-        heads = shipped_heads() if shipped else heads_from(data)
+        head = head_for(framework, shipped_model() if shipped else model_from(data))
     except SuggestionModelError as error:
         log.warning("Area model unusable (%s); suggesting from framework keywords", error.detail)
         return None
-    head = head_for(framework, heads)
     if head is None:
         log.info("No area model for framework %s; suggesting from its keywords", framework.id)
         return None
