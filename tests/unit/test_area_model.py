@@ -137,3 +137,17 @@ def test_an_artefact_without_a_matching_head_falls_back() -> None:
     assert isinstance(
         area_suggester_from(library.get("ilacs-2023"), only_2018), KeywordAreaSuggester
     )
+
+
+def test_damaged_numbers_in_the_needed_head_fall_back_with_a_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    document = json.loads(gzip.decompress(artefact()))
+    for head in document["heads"]:
+        head["idf"] = "not base64!"
+    damaged = gzip.compress(json.dumps(document).encode())
+    framework = default_library().get("ilacs-2026")
+    with caplog.at_level(logging.WARNING, logger="fieldwork.suggest"):
+        suggester = area_suggester_from(framework, damaged)
+    assert isinstance(suggester, KeywordAreaSuggester)
+    assert any(r.levelno == logging.WARNING for r in caplog.records)
