@@ -81,10 +81,12 @@ class TaskRunner:
         self._lanes = {name: _Lane(name) for name in ("write", "read", "job")}
         self._tasks: dict[int, _Task] = {}  # GUI thread only
         self._queued_work: dict[int, Callable[[], Any]] = {}  # handed to lanes under the lock
+        self._at_close: set[int] = set()  # read and job work that runs even when quitting
         self._lock = threading.Lock()
         self._ids = itertools.count(1)
         self.error_handler = error_handler
-        self.job_token: CancelToken | None = None
+        self.job_token: CancelToken | None = None  # the newest job's
+        self._job_tokens: dict[int, CancelToken] = {}  # every job not yet reported (GUI thread)
         self._closed = False
         sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
 
@@ -107,20 +109,32 @@ class TaskRunner:
         failed: Failed | None = None,
         *,
         key: str = "",
+        at_close: bool = False,
     ) -> None:
-        """Run a query; a newer query with the same key replaces it, and a stale result is dropped."""
-        self._submit("read", work, done, failed, key=key or None, drop_stale=bool(key))
+        """Run a query; a newer query with the same key replaces it, and a stale result is dropped.
+
+        `at_close` work (closing this lane's connection) still runs when the window quits.
+        """
+        self._submit(
+            "read", work, done, failed, key=key or None, drop_stale=bool(key), at_close=at_close
+        )
 
     def job(
         self,
         work: Callable[[CancelToken], Any],
         done: Done | None = None,
         failed: Failed | None = None,
+        *,
+        at_close: bool = False,
     ) -> CancelToken:
-        """Run a long job (export, backup, verify) with a cancel token."""
+        """Run a long job (export, backup, verify) with a cancel token; `at_close` as for reads."""
         token = CancelToken()
         self.job_token = token
-        self._submit("job", lambda: work(token), done, failed, key=None, drop_stale=False)
+        task_id = self._submit(
+            "job", lambda: work(token), done, failed, key=None, drop_stale=False, at_close=at_close
+        )
+        if task_id is not None:
+            self._job_tokens[task_id] = token
         return token
 
     def _submit(
@@ -132,9 +146,10 @@ class TaskRunner:
         *,
         key: str | None,
         drop_stale: bool,
-    ) -> None:
+        at_close: bool = False,
+    ) -> int | None:
         if self._closed:
-            return
+            return None
         lane = self._lanes[lane_name]
         task_id = next(self._ids)
         with self._lock:
@@ -145,13 +160,16 @@ class TaskRunner:
                 replaced = lane.pending.get(key)
                 lane.pending[key] = task_id
             self._queued_work[task_id] = work
+            if at_close:
+                self._at_close.add(task_id)
             if replaced is not None:
                 self._queued_work.pop(replaced, None)
         self._tasks[task_id] = _Task(work, done, failed, lane_name, key, generation, drop_stale)
         if replaced is not None:
             self._tasks.pop(replaced, None)  # never started: the lane will run this one instead
-            return
+            return task_id
         lane.pool.submit(self._run, lane, key, task_id)
+        return task_id
 
     def _run(self, lane: _Lane, key: str | None, task_id: int) -> None:
         """On the lane thread: take the newest work for this slot, run it, report by id."""
@@ -159,6 +177,7 @@ class TaskRunner:
             if key is not None:
                 task_id = lane.pending.pop(key, task_id)
             work = self._queued_work.pop(task_id, None)
+            self._at_close.discard(task_id)
         if work is None:
             return
         try:
@@ -169,6 +188,7 @@ class TaskRunner:
         self._bridge.deliver.emit(task_id, ok, value)
 
     def _delivered(self, task_id: int, ok: bool, value: Any) -> None:
+        self._job_tokens.pop(task_id, None)
         task = self._tasks.pop(task_id, None)
         if task is None:
             return
@@ -203,12 +223,26 @@ class TaskRunner:
             lane.pool.submit(work).result()
 
     def shutdown(self) -> None:
+        """Finish every queued change, then stop; queued reads and jobs are dropped.
+
+        The write lane runs all it holds, in order: a save still running when the window quits
+        is followed by the editor's last save and the session's close with its final backup,
+        and dropping those would lose typing and the backup. Reads and jobs are dropped except
+        `at_close` work (each lane closing its own connection); a running job is cancelled.
+        """
         self._closed = True
-        if self.job_token is not None:
-            self.job_token.cancel()
+        for token in self._job_tokens.values():  # the running job, not only the newest
+            token.cancel()
+        with self._lock:
+            for task_id in list(self._queued_work):
+                task = self._tasks.get(task_id)
+                lane = task.lane if task is not None else ""
+                if lane != "write" and task_id not in self._at_close:
+                    del self._queued_work[task_id]  # its lane finds nothing to run
         for lane in self._lanes.values():
-            lane.pool.shutdown(wait=True, cancel_futures=True)
+            lane.pool.shutdown(wait=True)
         self._tasks.clear()
+        self._job_tokens.clear()
 
 
 def _yield_processor() -> None:

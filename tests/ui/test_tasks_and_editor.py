@@ -10,6 +10,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from fieldwork.domain.evidence import Tag
+from fieldwork.domain.progress import CancelToken
 from fieldwork.services import notes
 from fieldwork.ui.context import WorkspaceContext
 from fieldwork.ui.editor.autosave import DEADLINE_MS
@@ -58,6 +59,51 @@ def test_failures_reach_the_handler(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: bool(failures))
     assert isinstance(failures[0], ZeroDivisionError)
     tasks.shutdown()
+
+
+def test_quitting_during_a_save_still_runs_the_last_save_and_the_close(qtbot: QtBot) -> None:
+    # The window quits while a save runs and a backup job is busy: the editor's last save and
+    # the session's close (with its final backup) are queued behind the save and must run.
+    tasks = TaskRunner()
+    ran: list[str] = []
+    job_running, job_stopped = threading.Event(), threading.Event()
+    save_running, search_running = threading.Event(), threading.Event()
+
+    def backup_job(token: CancelToken) -> None:
+        job_running.set()
+        while not token.cancelled:  # a job checks its token between steps
+            job_stopped.wait(0.005)
+        job_stopped.set()
+        token.raise_if_cancelled()
+
+    def running_save() -> None:
+        save_running.set()
+        job_stopped.wait(10)  # still saving when the window quits
+        ran.append("save")
+
+    def running_search() -> None:
+        search_running.set()
+        job_stopped.wait(10)
+
+    tasks.job(backup_job)
+    tasks.write(running_save)
+    tasks.read(running_search, key="search")
+    assert job_running.wait(10) and save_running.wait(10) and search_running.wait(10)
+    tasks.job(lambda _token: ran.append("another backup"))
+    tasks.write(lambda: ran.append("last save"), coalesce="note:1")
+    tasks.read(lambda: ran.append("search"), key="search")  # behind the running search
+    tasks.read(lambda: ran.append("read lane closed"), at_close=True)
+    tasks.job(lambda _token: ran.append("job lane closed"), at_close=True)
+    tasks.write(lambda: ran.append("close and final backup"))
+    tasks.shutdown()
+    assert [step for step in ran if "lane" not in step] == [
+        "save",
+        "last save",
+        "close and final backup",
+    ]
+    assert {"read lane closed", "job lane closed"} <= set(ran)
+    tasks.write(lambda: ran.append("after quitting"))  # refused once shut down
+    assert "after quitting" not in ran
 
 
 def test_typed_text_is_saved_without_pressing_anything(qtbot: QtBot, ctx: WorkspaceContext) -> None:
