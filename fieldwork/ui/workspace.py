@@ -47,10 +47,11 @@ class Workspace(QWidget):
         self.notes = NotesList(ctx)
         self.editor = NoteEditor(ctx)
         self.tags = TagPicker(ctx)
-        self.coverage = CoverageView(ctx)
-        self.judgements = JudgementPanel(ctx)
-        self.enquiries = EnquiriesPanel(ctx)
-        self.people = PeoplePanel(ctx)
+        # Tabs other than Notes load when first opened (see panels/shown_loading.py).
+        self.coverage = CoverageView(ctx, load_when_shown=True)
+        self.judgements = JudgementPanel(ctx, load_when_shown=True)
+        self.enquiries = EnquiriesPanel(ctx, load_when_shown=True)
+        self.people = PeoplePanel(ctx, load_when_shown=True)
 
         self.activity_label = QLabel("No activity running")
         self.activity_label.setTextFormat(Qt.TextFormat.PlainText)

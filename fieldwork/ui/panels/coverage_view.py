@@ -47,7 +47,13 @@ class CoverageView(QWidget):
 
     refreshed = Signal()  # new numbers are shown
 
-    def __init__(self, ctx: WorkspaceContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: WorkspaceContext,
+        parent: QWidget | None = None,
+        *,
+        load_when_shown: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._stale = False
@@ -116,7 +122,10 @@ class CoverageView(QWidget):
         self.table.activated.connect(self._pick_row)  # Enter (and double-click)
         self.table.clicked.connect(self._pick_row)
         self.ctx.evidence_changed.connect(self._evidence_changed)
-        self.refresh()
+        if load_when_shown:
+            self._stale = True  # showEvent loads it
+        else:
+            self.refresh()
 
     # --- data --------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -34,6 +34,7 @@ from fieldwork.services.notebook import Notebook
 from fieldwork.services.notes import get_note
 from fieldwork.ui.context import WorkspaceContext
 from fieldwork.ui.models.enquiries_model import STATUS_LABELS, EnquiriesTableModel
+from fieldwork.ui.panels.shown_loading import LoadWhenShown
 from fieldwork.ui.tasks import weak_callback
 
 log = logging.getLogger("fieldwork.ui.enquiries")
@@ -62,7 +63,13 @@ class EnquiriesPanel(QWidget):
     saved = Signal(str)  # enquiry id, once the write lane has stored it
     refreshed = Signal()
 
-    def __init__(self, ctx: WorkspaceContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: WorkspaceContext,
+        parent: QWidget | None = None,
+        *,
+        load_when_shown: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setAccessibleName("Key lines of enquiry")
@@ -177,12 +184,14 @@ class EnquiriesPanel(QWidget):
         self.answer_button.clicked.connect(self.answer_with_current_note)
         self.answers.currentRowChanged.connect(lambda _row: self._update_buttons())
         self.remove_answer.clicked.connect(self.remove_chosen_answer)
-        ctx.evidence_changed.connect(self.refresh)
+        loader = LoadWhenShown(self, self.refresh) if load_when_shown else None
+        ctx.evidence_changed.connect(loader.request if loader else self.refresh)
         ctx.current_note_changed.connect(
             self._current_note_changed
         )  # a method: it disconnects when the panel goes
         self._show_chosen()
-        self.refresh()
+        if loader is None:
+            self.refresh()
 
     # --- loading -----------------------------------------------------------------------
     def refresh(self) -> None:

@@ -30,6 +30,7 @@ from fieldwork.services.judgements import JudgementsView, judgements_view, set_j
 from fieldwork.services.notebook import Notebook
 from fieldwork.services.notes import get_note
 from fieldwork.ui.context import WorkspaceContext
+from fieldwork.ui.panels.shown_loading import LoadWhenShown
 from fieldwork.ui.tasks import weak_callback
 
 log = logging.getLogger("fieldwork.ui.judgements")
@@ -258,7 +259,13 @@ class JudgementPanel(QWidget):
     judgement_saved = Signal(str)  # judgement id, after the write lane has stored it
     refreshed = Signal()  # stored values, counts and warnings have arrived
 
-    def __init__(self, ctx: WorkspaceContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: WorkspaceContext,
+        parent: QWidget | None = None,
+        *,
+        load_when_shown: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setAccessibleName("Provisional judgements")
@@ -275,10 +282,12 @@ class JudgementPanel(QWidget):
         # Saves in flight: a read that overlaps one may show grades older than the combos.
         self._saves_requested = 0
         self._saves_finished = 0
-        ctx.evidence_changed.connect(self.refresh)
+        loader = LoadWhenShown(self, self.refresh) if load_when_shown else None
+        ctx.evidence_changed.connect(loader.request if loader else self.refresh)
         ctx.current_note_changed.connect(self._current_note_changed)
         self._current_note_changed(ctx.current_note)
-        self.refresh()
+        if loader is None:
+            self.refresh()
 
     def section(self, judgement_id: str) -> JudgementSection:
         return self.sections[judgement_id]

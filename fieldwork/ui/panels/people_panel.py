@@ -44,6 +44,7 @@ from fieldwork.ui.dialogs.person_dialogs import (
     legal_status_label,
     next_reference,
 )
+from fieldwork.ui.panels.shown_loading import LoadWhenShown
 
 log = logging.getLogger("fieldwork.ui.people")
 Index = QModelIndex | QPersistentModelIndex
@@ -191,7 +192,13 @@ def _table(name: str, model: RowsModel, stretch: int) -> tuple[QTableView, QSort
 class PeoplePanel(QWidget):
     """Loads on the read lane, saves on the write lane, and reloads on `ctx.people_changed`."""
 
-    def __init__(self, ctx: WorkspaceContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: WorkspaceContext,
+        parent: QWidget | None = None,
+        *,
+        load_when_shown: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.setAccessibleName("Cases and practitioners")
@@ -244,9 +251,11 @@ class PeoplePanel(QWidget):
             view.activated.connect(self.edit)
             view.selectionModel().currentChanged.connect(self._update_buttons)
         self.tabs.currentChanged.connect(self._update_buttons)
-        ctx.people_changed.connect(self.reload)
+        loader = LoadWhenShown(self, self.reload) if load_when_shown else None
+        ctx.people_changed.connect(loader.request if loader else self.reload)
         self._update_buttons()
-        self.reload()
+        if loader is None:
+            self.reload()
 
     # --- loading ----------------------------------------------------------------------
     def reload(self) -> None:
