@@ -117,7 +117,7 @@ def speed(quick: bool) -> None:
         report(f"rank one note ({name})", times, 5)
     long_note = " ".join(notes) * 3
     report(
-        f"rank a {len(long_note.split())}-word note (model; scores its first 10,000 characters)",
+        f"rank a {len(long_note.split())}-word note (model; scores its first 8,000 characters)",
         measure(lambda: area_suggester(framework).rank(long_note), 20),
         5,
     )

@@ -9,7 +9,7 @@ from itertools import pairwise
 from fieldwork.suggest.tokens import fold, raw_words
 
 # Suggestions look at the start of a long note; the rest rarely changes the area and costs time.
-MAX_SCORED_CHARS = 10_000
+MAX_SCORED_CHARS = 8_000
 
 
 def features(text: str) -> tuple[Counter[str], dict[str, str]]:
