@@ -77,6 +77,12 @@ def test_model_passes_the_tester_before_and_after_counts(
     model.modelReset.connect(lambda: resets.append(True))
     changed: list[str] = []
     model.dataChanged.connect(lambda top, _bottom, _roles: changed.append(top.data(NodeIdRole)))
+    spans: list[tuple[str, int, int]] = []
+    model.dataChanged.connect(
+        lambda top, bottom, _roles: spans.append(
+            (top.data(NodeIdRole), top.column(), bottom.column())
+        )
+    )
     model.update_counts(_coverage(qtbot, ctx))
     qtmodeltester.check(model)
     assert not resets  # counts change through dataChanged only
@@ -100,6 +106,7 @@ def test_model_passes_the_tester_before_and_after_counts(
     # A second update with the same numbers changes nothing; one changed criterion changes
     # that criterion, its theme and its judgement only.
     changed.clear()
+    spans.clear()
     coverage = _coverage(qtbot, ctx)
     model.update_counts(coverage)
     assert changed == []
@@ -111,9 +118,28 @@ def test_model_passes_the_tester_before_and_after_counts(
     )
     model.update_counts(bumped)
     qtmodeltester.check(model)
-    assert sorted(changed) == sorted(["lead", "lead.knowledge", empty])
+    # The counts of each, in one signal per parent; and, as all three had no evidence before,
+    # the name cell alone of each (its font and colour), never a range over the names.
+    assert sorted(spans) == sorted(
+        [(n, EVIDENCE, WEAKNESSES) for n in ("lead", "lead.knowledge", empty)]
+        + [(n, NAME, NAME) for n in ("lead", "lead.knowledge", empty)]
+    )
     assert _cell(model, empty, EVIDENCE) == "1"
     assert not _cell(model, empty, NAME, Qt.ItemDataRole.FontRole)  # no longer muted
+
+    # More evidence where there was some: the counts change, the names' look does not.
+    spans.clear()
+    model.update_counts(
+        tuple(
+            CriterionCoverage(c.criterion_id, c.judgement_id, c.theme_id, strengths=2)
+            if c.criterion_id == empty
+            else c
+            for c in coverage
+        )
+    )
+    assert sorted(spans) == sorted(
+        [(n, EVIDENCE, WEAKNESSES) for n in ("lead", "lead.knowledge", empty)]
+    )
 
     model.clear_counts()
     qtmodeltester.check(model)

@@ -20,6 +20,8 @@ HEADERS = ("Framework", "Evidence", "Strengths", "Weaknesses")
 NO_EVIDENCE = "\u2014"  # an em dash, so an empty criterion reads differently from a zero
 Index = QModelIndex | QPersistentModelIndex
 Kind = Literal["judgement", "theme", "criterion"]
+# What a name cell shows from the counts: its font and colour (muted when there is no evidence).
+_NAME_ROLES = [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole]
 
 
 def rich_tooltip(*paragraphs: str) -> str:
@@ -145,7 +147,7 @@ class FrameworkTreeModel(QAbstractItemModel):
         if role == NodeKindRole:
             return node.kind
         counts = None if self._counts is None else self._counts[node.number]
-        empty = counts is not None and counts.total == 0
+        empty = _empty(counts)
         if role == Qt.ItemDataRole.DisplayRole:
             return node.text if column == NAME else _count_text(counts, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -204,29 +206,45 @@ class FrameworkTreeModel(QAbstractItemModel):
                 number = self._nodes[number].parent
         old, self._counts = self._counts, new
         changed = [n for n in self._nodes if old is None or old[n.number] != new[n.number]]
-        self._emit_changed(changed)
+        muted = [
+            n for n in changed if old is None or _empty(old[n.number]) != _empty(new[n.number])
+        ]
+        self._emit_changed(changed, muted)
 
-    def _emit_changed(self, nodes: list[Any]) -> None:
-        """One dataChanged per run of sibling rows: a signal per node made the view re-measure
-        its columns ninety times (measured: 200 ms on the first count load)."""
-        by_parent: dict[int, list[Any]] = {}
+    def _emit_changed(self, nodes: list[_Node], muted: list[_Node]) -> None:
+        """One dataChanged per parent over the count columns of the rows that changed, and the
+        name cell alone of a row whose evidence came or went (its font and colour follow that).
+
+        The tree view does work in Python per cell of a range, and a range that includes the
+        name column made it recheck each row's children and height too: including the names
+        cost thousands of calls into the model per update, while the keys were being typed.
+        """
+        by_parent: dict[int, list[_Node]] = {}
         for node in nodes:
             by_parent.setdefault(node.parent, []).append(node)
         for siblings in by_parent.values():
-            siblings.sort(key=lambda n: n.row)
-            first, last = siblings[0], siblings[-1]
+            first = min(siblings, key=lambda n: n.row)
+            last = max(siblings, key=lambda n: n.row)
             self.dataChanged.emit(
-                self.createIndex(first.row, NAME, first.number),
+                self.createIndex(first.row, EVIDENCE, first.number),
                 self.createIndex(last.row, WEAKNESSES, last.number),
                 [],
             )
+        for node in muted:
+            name = self.createIndex(node.row, NAME, node.number)
+            self.dataChanged.emit(name, name, _NAME_ROLES)
 
     def clear_counts(self) -> None:
         """Forget the counts (e.g. on lock), so no number from the notebook stays on screen."""
         if self._counts is None:
             return
-        self._counts = None
-        self._emit_changed(list(self._nodes))
+        old, self._counts = self._counts, None
+        self._emit_changed(list(self._nodes), [n for n in self._nodes if _empty(old[n.number])])
+
+
+def _empty(counts: Counts | None) -> bool:
+    """Whether a node is shown muted: counts known, and none."""
+    return counts is not None and counts.total == 0
 
 
 def _count_text(counts: Counts | None, column: int) -> str:
