@@ -73,9 +73,7 @@ def test_the_case_reference_comes_back_for_a_note_of_one_case(notebook: Notebook
     assert sorted(f.kind for f in one.findings) == ["name", "phone"]
     other = Case(CaseId(new_id()), "C-013")
     people.save_case(notebook, other)
-    two = notes.save_note(
-        notebook, NoteDraft(NoteId(new_id()), text, case_ids=(case.id, other.id))
-    )
+    two = notes.save_note(notebook, NoteDraft(NoteId(new_id()), text, case_ids=(case.id, other.id)))
     assert two.case_reference is None
 
 
@@ -85,9 +83,7 @@ def test_replacements_read_as_a_note() -> None:
     assert privacy_guard.replacement_for("nhs-number", "C-012") == "[NHS number removed]"
     assert privacy_guard.replacement_for("date-of-birth", None) == "[date of birth removed]"
     assert privacy_guard.replacement_for("email", None) == "[email address removed]"
-    assert (
-        privacy_guard.replacement_for("ni-number", None) == "[National Insurance number removed]"
-    )
+    assert privacy_guard.replacement_for("ni-number", None) == "[National Insurance number removed]"
 
 
 def test_fingerprints_ignore_spacing_and_case_but_not_kind() -> None:
