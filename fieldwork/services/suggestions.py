@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 import time
 import weakref
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -93,11 +93,17 @@ def suggest_tags(
         return ranker.suggest(text, adaptation=learning.adaptation, exclude=exclude, limit=top)
 
 
-def prepare_suggestions(notebook: Notebook) -> SuggestionLearning:
-    """Learn the next batch of the notebook's tagged notes (call again while any remain)."""
+def prepare_suggestions(
+    notebook: Notebook, *, give_way: Callable[[], bool] | None = None
+) -> SuggestionLearning:
+    """Learn the next batch of the notebook's tagged notes (call again while any remain).
+
+    `give_way` is asked every few notes; when it says so (a search is waiting for the lane, keys
+    are arriving), the rest of the batch goes back on the backlog and the call returns at once.
+    """
     learning = _learning_for(notebook)
     with learning.lock:
-        _catch_up(notebook, learning)
+        _catch_up(notebook, learning, give_way)
         return SuggestionLearning(learning.adaptation.notes, len(learning.backlog))
 
 
@@ -128,7 +134,9 @@ def _drop(key: int, learning: _Learning) -> None:
             del _learning[key]
 
 
-def _catch_up(notebook: Notebook, learning: _Learning) -> None:
+def _catch_up(
+    notebook: Notebook, learning: _Learning, give_way: Callable[[], bool] | None = None
+) -> None:
     """Apply changes since the last look, then learn one batch of the backlog: one snapshot."""
     adaptation = learning.adaptation
     with notebook.unit_of_work(read_only=True) as uow:
@@ -150,10 +158,16 @@ def _catch_up(notebook: Notebook, learning: _Learning) -> None:
         if learning.backlog:
             batch = learning.backlog[:LEARN_BATCH]
             del learning.backlog[:LEARN_BATCH]
-            for n, (note_id, (text, criteria)) in enumerate(uow.tagged.tagged(batch).items()):
-                adaptation.set_note(note_id, text, criteria)
+            found = uow.tagged.tagged(batch)
+            for n, note_id in enumerate(batch):
+                if note_id in found:
+                    text, criteria = found[note_id]
+                    adaptation.set_note(note_id, text, criteria)
                 if n % YIELD_EVERY == YIELD_EVERY - 1:
                     # Hand the interpreter to the GUI thread now and then: pure-Python work
                     # holding it for a whole batch made the window's event loop lag by tens of
                     # milliseconds (measured: p50 19 ms without, under 1 ms with, for 5,000 notes).
                     time.sleep(0)
+                    if give_way is not None and give_way():
+                        learning.backlog[:0] = batch[n + 1 :]  # learned on a later call
+                        return

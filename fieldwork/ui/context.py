@@ -48,9 +48,10 @@ class WorkspaceContext(QObject):
         *,
         key: str = "",
         failed: Failed | None = None,
+        background: bool = False,
     ) -> None:
         notebook = self.notebook
-        self.tasks.read(lambda: service(notebook), done, failed, key=key)
+        self.tasks.read(lambda: service(notebook), done, failed, key=key, background=background)
 
     def write(
         self,

@@ -64,6 +64,7 @@ class _Lane:
         )
         self.pending: dict[str, int] = {}  # coalesce key -> newest task id not yet started
         self.generation: dict[str, int] = {}  # key -> generation of the newest request
+        self.urgent = 0  # queued tasks, not yet started, that background work gives way to
 
 
 class TaskRunner:
@@ -110,14 +111,29 @@ class TaskRunner:
         *,
         key: str = "",
         at_close: bool = False,
+        background: bool = False,
     ) -> None:
         """Run a query; a newer query with the same key replaces it, and a stale result is dropped.
 
         `at_close` work (closing this lane's connection) still runs when the window quits.
+        `background` work (learning, warming) waits while any other read is queued, so a
+        search typed meanwhile never queues behind it; long work should check `waiting`.
         """
         self._submit(
-            "read", work, done, failed, key=key or None, drop_stale=bool(key), at_close=at_close
+            "read",
+            work,
+            done,
+            failed,
+            key=key or None,
+            drop_stale=bool(key),
+            at_close=at_close,
+            background=background,
         )
+
+    def waiting(self, lane_name: str) -> bool:
+        """Whether work other than background work is queued on a lane (safe from any thread):
+        background work running there should stop at its next convenient point."""
+        return self._lanes[lane_name].urgent > 0
 
     def job(
         self,
@@ -147,6 +163,7 @@ class TaskRunner:
         key: str | None,
         drop_stale: bool,
         at_close: bool = False,
+        background: bool = False,
     ) -> int | None:
         if self._closed:
             return None
@@ -168,12 +185,26 @@ class TaskRunner:
         if replaced is not None:
             self._tasks.pop(replaced, None)  # never started: the lane will run this one instead
             return task_id
-        lane.pool.submit(self._run, lane, key, task_id)
+        if not background:
+            with self._lock:
+                lane.urgent += 1
+        lane.pool.submit(self._run, lane, key, task_id, background)
         return task_id
 
-    def _run(self, lane: _Lane, key: str | None, task_id: int) -> None:
-        """On the lane thread: take the newest work for this slot, run it, report by id."""
+    def _run(self, lane: _Lane, key: str | None, task_id: int, background: bool = False) -> None:
+        """On the lane thread: take the newest work for this slot, run it, report by id.
+
+        Background work finding other work queued goes to the back of the queue instead.
+        """
         with self._lock:
+            if background and lane.urgent > 0 and not self._closed:
+                try:
+                    lane.pool.submit(self._run, lane, key, task_id, background)
+                    return
+                except RuntimeError:  # the lane is shutting down: run it now, as it was
+                    pass
+            if not background:
+                lane.urgent -= 1
             if key is not None:
                 task_id = lane.pending.pop(key, task_id)
             work = self._queued_work.pop(task_id, None)

@@ -52,6 +52,22 @@ def test_read_lane_drops_stale_results(qtbot: QtBot) -> None:
     tasks.shutdown()
 
 
+def test_background_reads_give_way_to_reads_queued_after_them(qtbot: QtBot) -> None:
+    tasks = TaskRunner()
+    gate = threading.Event()
+    order: list[str] = []
+    tasks.read(lambda: gate.wait(5), key="running")
+    tasks.read(lambda: "learn", order.append, key="learn", background=True)
+    assert not tasks.waiting("read")  # only background work queued
+    tasks.read(lambda: "search", order.append, key="search")
+    assert tasks.waiting("read")
+    gate.set()
+    qtbot.waitUntil(lambda: len(order) == 2)
+    assert order == ["search", "learn"]  # queued first, but background: it went second
+    assert not tasks.waiting("read")
+    tasks.shutdown()
+
+
 def test_failures_reach_the_handler(qtbot: QtBot) -> None:
     failures: list[BaseException] = []
     tasks = TaskRunner(error_handler=failures.append)

@@ -120,6 +120,22 @@ def test_a_big_notebook_is_learned_a_batch_at_a_time_newest_first(
         assert suggest_tags(notebook, f"{LOCAL} again.").learned_from == 8
 
 
+def test_learning_stops_early_when_asked_to_give_way_and_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("fieldwork.services.suggestions.YIELD_EVERY", 2)
+    with new_notebook(tmp_path).notebook as notebook:
+        background(notebook)  # six tagged notes
+        asked: list[int] = []
+
+        def give_way() -> bool:  # a search arrives while the second pair is being learned
+            asked.append(1)
+            return len(asked) == 2
+
+        assert prepare_suggestions(notebook, give_way=give_way) == SuggestionLearning(4, 2)
+        assert prepare_suggestions(notebook, give_way=lambda: False) == SuggestionLearning(6, 0)
+
+
 def test_what_is_learned_is_never_written_outside_the_encrypted_notebook(tmp_path: Path) -> None:
     home = Path(os.environ["FIELDWORK_HOME"])
     with new_notebook(tmp_path).notebook as notebook:

@@ -7,6 +7,7 @@ the notebook's tagged notes, happen on the `read` lane (`services/suggestions.py
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -45,22 +46,33 @@ class SuggestionFeed(QObject):
         self.timer.timeout.connect(self.refresh)
         self._asked = 0  # requests made; an answer for an older one is dropped
         self._learning = True  # tagged notes of the notebook still to learn
+        # Set from a keystroke until typing pauses: read by learning on the lane, which stops
+        # its batch early rather than share the interpreter with a window taking keys.
+        self._keys_arriving = threading.Event()
 
     def follow(self, editor: Any) -> None:
         """Watch a NoteEditor: its text while typed, and each note it starts or loads."""
         self._editor = editor
         editor.text.textChanged.connect(self.timer.start)
+        editor.text.textChanged.connect(self._keys_arriving.set)
         editor.note_started.connect(lambda _draft: self._note_started())
         if self.enabled:
             self.learn()  # now, so the first suggestion is quick
 
     def learn(self) -> None:
-        """Learn the notebook's tagged notes a batch per lane task (a search can run between)."""
+        """Learn the notebook's tagged notes a batch per lane task, in the background: a search
+        or suggestion asked for meanwhile goes first, and a batch stops early for it or a key."""
+        tasks, keys = self.ctx.tasks, self._keys_arriving
+
+        def give_way() -> bool:
+            return keys.is_set() or tasks.waiting("read")
+
         self.ctx.read(
-            prepare_suggestions,
+            lambda nb: prepare_suggestions(nb, give_way=give_way),
             weak_callback(self._learned),
             key=LEARN_KEY,
             failed=weak_callback(self._failed, -1),
+            background=True,
         )
 
     def _learned(self, progress: SuggestionLearning) -> None:
@@ -98,6 +110,7 @@ class SuggestionFeed(QObject):
 
     def refresh(self) -> None:
         """Ask for suggestions for the editor's text now (normally the timer calls this)."""
+        self._keys_arriving.clear()  # typing has paused (or an answer is wanted now)
         if not self.enabled or self._editor is None or self.ctx.closed:
             return
         if self._learning:
