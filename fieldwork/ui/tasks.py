@@ -267,8 +267,8 @@ class TaskRunner:
         with self._lock:
             for task_id in list(self._queued_work):
                 task = self._tasks.get(task_id)
-                lane = task.lane if task is not None else ""
-                if lane != "write" and task_id not in self._at_close:
+                lane_name = task.lane if task is not None else ""
+                if lane_name != "write" and task_id not in self._at_close:
                     del self._queued_work[task_id]  # its lane finds nothing to run
         for lane in self._lanes.values():
             lane.pool.shutdown(wait=True)
