@@ -94,10 +94,14 @@ class FrameworkTreeModel(QAbstractItemModel):
         return self._nodes[index.internalId()] if index.isValid() else None
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if not self.hasIndex(row, column, parent):
+        # hasIndex() would call rowCount() and columnCount() back into Python: the view asks
+        # for indexes by the hundred on a count update, each call waiting for the interpreter.
+        if parent.isValid() and parent.column() != 0:
             return QModelIndex()
         node = self._node(parent)
         children = self._roots if node is None else node.children
+        if not (0 <= row < len(children) and 0 <= column < len(HEADERS)):
+            return QModelIndex()
         return self.createIndex(row, column, children[row])
 
     def parent(self, child: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
