@@ -155,7 +155,7 @@ def _catch_up(
             if changed and learning.backlog:
                 learning.backlog = [n for n in learning.backlog if n not in changed]
         learning.seen = latest
-        if learning.backlog:
+        if learning.backlog and not (give_way is not None and give_way()):
             batch = learning.backlog[:LEARN_BATCH]
             del learning.backlog[:LEARN_BATCH]
             found = uow.tagged.tagged(batch)

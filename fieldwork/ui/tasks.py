@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import threading
+import time
 import weakref
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -65,6 +66,7 @@ class _Lane:
         self.pending: dict[str, int] = {}  # coalesce key -> newest task id not yet started
         self.generation: dict[str, int] = {}  # key -> generation of the newest request
         self.urgent = 0  # queued tasks, not yet started, that background work gives way to
+        self.last_urgent = 0.0  # when the newest of them was asked for (monotonic seconds)
 
 
 class TaskRunner:
@@ -130,10 +132,12 @@ class TaskRunner:
             background=background,
         )
 
-    def waiting(self, lane_name: str) -> bool:
-        """Whether work other than background work is queued on a lane (safe from any thread):
-        background work running there should stop at its next convenient point."""
-        return self._lanes[lane_name].urgent > 0
+    def waiting(self, lane_name: str, recent_s: float = 0.0) -> bool:
+        """Whether work other than background work is queued on a lane, or was asked for in the
+        last `recent_s` seconds (a search typed key by key): safe from any thread. Background
+        work running there should stop at its next convenient point."""
+        lane = self._lanes[lane_name]
+        return lane.urgent > 0 or time.monotonic() - lane.last_urgent < recent_s
 
     def job(
         self,
@@ -188,6 +192,7 @@ class TaskRunner:
         if not background:
             with self._lock:
                 lane.urgent += 1
+                lane.last_urgent = time.monotonic()
         lane.pool.submit(self._run, lane, key, task_id, background)
         return task_id
 

@@ -65,6 +65,7 @@ def test_background_reads_give_way_to_reads_queued_after_them(qtbot: QtBot) -> N
     qtbot.waitUntil(lambda: len(order) == 2)
     assert order == ["search", "learn"]  # queued first, but background: it went second
     assert not tasks.waiting("read")
+    assert tasks.waiting("read", recent_s=60)  # the search was asked for within the minute
     tasks.shutdown()
 
 

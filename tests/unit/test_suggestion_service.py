@@ -128,11 +128,12 @@ def test_learning_stops_early_when_asked_to_give_way_and_loses_nothing(
         background(notebook)  # six tagged notes
         asked: list[int] = []
 
-        def give_way() -> bool:  # a search arrives while the second pair is being learned
-            asked.append(1)
+        def give_way() -> bool:  # asked before the batch, then after each pair: a search
+            asked.append(1)  # arrives while the first pair is being learned
             return len(asked) == 2
 
-        assert prepare_suggestions(notebook, give_way=give_way) == SuggestionLearning(4, 2)
+        assert prepare_suggestions(notebook, give_way=give_way) == SuggestionLearning(2, 4)
+        assert prepare_suggestions(notebook, give_way=lambda: True) == SuggestionLearning(2, 4)
         assert prepare_suggestions(notebook, give_way=lambda: False) == SuggestionLearning(6, 0)
 
 

@@ -20,6 +20,7 @@ from fieldwork.ui.panels.suggestion_bar import SWITCHED_OFF, WAITING, Suggestion
 from fieldwork.ui.tasks import weak_callback
 
 QUIET_MS = 400  # typing paused this long: ask again
+BUSY_S = 0.3  # learning waits while other reads were asked for this recently (a search typed)
 READ_KEY = "tag-suggestions"
 LEARN_KEY = "tag-suggestions-learn"
 UNAVAILABLE = "Suggestions are unavailable just now; tagging by hand works as always."
@@ -49,6 +50,10 @@ class SuggestionFeed(QObject):
         # Set from a keystroke until typing pauses: read by learning on the lane, which stops
         # its batch early rather than share the interpreter with a window taking keys.
         self._keys_arriving = threading.Event()
+        self.resume = QTimer(self)  # learning again once the lane has been quiet a while
+        self.resume.setSingleShot(True)
+        self.resume.setInterval(QUIET_MS)
+        self.resume.timeout.connect(self._resume_learning)
 
     def follow(self, editor: Any) -> None:
         """Watch a NoteEditor: its text while typed, and each note it starts or loads."""
@@ -65,7 +70,7 @@ class SuggestionFeed(QObject):
         tasks, keys = self.ctx.tasks, self._keys_arriving
 
         def give_way() -> bool:
-            return keys.is_set() or tasks.waiting("read")
+            return keys.is_set() or tasks.waiting("read", BUSY_S)
 
         self.ctx.read(
             lambda nb: prepare_suggestions(nb, give_way=give_way),
@@ -80,7 +85,14 @@ class SuggestionFeed(QObject):
         # The next batch waits while keys are coming: learning shares the interpreter with the
         # window, and typing comes first. The pause that asks for suggestions resumes it.
         if self._learning and self.enabled and not self.ctx.closed and not self.timer.isActive():
-            self.learn()
+            if self.ctx.tasks.waiting("read", BUSY_S):
+                self.resume.start()  # a search is being typed: learn on once it rests
+            else:
+                self.learn()
+
+    def _resume_learning(self) -> None:
+        if self._learning and self.enabled and not self.ctx.closed and not self.timer.isActive():
+            self._learned(SuggestionLearning(0, 1))  # still learning: go on, or wait again
 
     def set_enabled(self, on: bool) -> None:
         if on == self.enabled:
