@@ -17,7 +17,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
-from fieldwork.domain.errors import Cancelled, FieldworkError
+from fieldwork.domain.errors import Cancelled, FieldworkError, NotebookLocked
 from fieldwork.domain.progress import CancelToken
 
 log = logging.getLogger("fieldwork.ui.tasks")
@@ -243,6 +243,10 @@ class TaskRunner:
         if task.failed is not None:
             if _alive(task.failed):
                 task.failed(value)
+        elif isinstance(value, NotebookLocked):
+            # Work queued before a lock that reached the store after it: the lock screen already
+            # hides everything, and the work runs again after unlocking.
+            log.info("background task found the notebook locked")
         elif self.error_handler is not None:
             self.error_handler(value)
         elif not isinstance(value, FieldworkError):
