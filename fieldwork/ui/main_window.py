@@ -186,12 +186,10 @@ class MainWindow(QMainWindow):
     def lock(self, idle: bool = False) -> None:
         if self.session.ctx is None or self.workspace is None:
             return
+        if not idle and not self.workspace.editor.may_lock():
+            return  # the disk is full and the user chose to stay and free some space
         minutes = self.preferences.idle_lock_minutes
-        message = (
-            f"Locked after {minutes} minutes without use. Your notes are saved."
-            if idle
-            else "Your notes are saved. Unlock to carry on where you were."
-        )
+        reason = f"Locked after {minutes} minutes without use." if idle else ""
         # Where the user was (ids only, no content) so unlocking returns there.
         current = self.workspace.notes.table.currentIndex()
         from fieldwork.ui.models.notes_table_model import NoteIdRole
@@ -200,7 +198,7 @@ class MainWindow(QMainWindow):
             self.workspace.tabs.currentIndex(),
             current.data(NoteIdRole) if current.isValid() else None,
         )
-        self.session.lock(self.workspace.editor, message)
+        self.session.lock(self.workspace.editor, reason)
 
     def unlock(self) -> None:
         if self.session.path is None:
@@ -368,7 +366,9 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.workspace is not None and not self.workspace.editor.may_close():
+        if (self.workspace is not None and not self.workspace.editor.may_close()) or (
+            not self.session.may_quit()  # locked, with typing held in memory
+        ):
             event.ignore()  # the disk is full and typing would be lost
             return
         self._save_splitters()

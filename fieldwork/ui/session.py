@@ -19,7 +19,7 @@ from fieldwork.ui.tasks import TaskRunner
 # window's first paint: start-up is budgeted at twice a bare Qt window.
 if TYPE_CHECKING:
     from fieldwork.domain.evidence import NoteDraft
-    from fieldwork.services import drafts as draft_service
+    from fieldwork.services.held_typing import HeldTyping
     from fieldwork.services.notebook import Notebook
     from fieldwork.ui.context import WorkspaceContext
 
@@ -44,6 +44,11 @@ class NotebookSession(QObject):
             None  # ids and tags only while locked; text is in the notebook
         )
         self.held_in_notebook = False
+        # Typing the disk had no room for when it locked: sealed (held_typing.py), with the other
+        # notes' ids and tags; given back on unlocking.
+        self.held_typing: HeldTyping | None = None
+        self.held_others: tuple[NoteDraft, ...] = ()
+        self.held_lost = False
         self._dialog: Any = None
         # Set by the window's backup scheduler: a backup on the write lane before closing.
         self.final_backup: Any = None
@@ -54,6 +59,8 @@ class NotebookSession(QObject):
         from fieldwork.services.opening import open_notebook
 
         folder = Path(path)
+        if not self._may_leave_held(folder):
+            return
         self.busy.emit("Opening the notebook…")
         self.tasks.write(
             lambda: open_notebook(folder),
@@ -116,6 +123,8 @@ class NotebookSession(QObject):
     def create(self, values: Any) -> None:
         from fieldwork.services.opening import create_notebook, remember_on_this_computer
 
+        if not self._may_leave_held(Path(values.folder)):
+            return
         self.busy.emit("Creating the encrypted notebook…")
 
         def work() -> Any:
@@ -149,6 +158,8 @@ class NotebookSession(QObject):
         from fieldwork.services.opening import open_notebook
 
         folder = folders().demo_notebook
+        if not self._may_leave_held(folder):
+            return
         if folder.exists():
             self.busy.emit("Opening the demo inspection…")
             self.tasks.write(
@@ -176,37 +187,64 @@ class NotebookSession(QObject):
         self.opened.emit(self.ctx)
 
     # --- locking and closing ---------------------------------------------------------------
-    def lock(self, editor: Any, message: str = "Fieldwork is locked.") -> None:
-        """Hide at once; keep the unsaved draft inside the notebook; close it and drop the key."""
+    def lock(self, editor: Any, reason: str = "") -> None:
+        """Hide at once; keep the typing (lock_keeping.py); close the notebook, zero the key."""
         if self.ctx is None:
             return
-        from fieldwork.services import drafts as draft_service
+        from fieldwork.services.drafts import Draft
+        from fieldwork.ui.lock_keeping import lock_message, shut_for_lock
 
-        notebook = self.ctx.notebook
+        notebook, final_backup = self.ctx.notebook, self.final_backup
         draft = replace(editor.draft, text=editor.text.toPlainText())
         keep = editor.dirty or (bool(draft.text.strip()) and not editor._in_notebook)
         cursor = editor.cursor_position()
+        # Typing the disk had no room for: the notebook cannot take it, memory (sealed) can.
+        unsaved = editor.unsaved_drafts() if editor.unsaved_problem else []
+        texts = [Draft(d.id, d.text, cursor if d.id == draft.id else 0) for d in unsaved]
         self.held_draft = replace(draft, text="")
+        self.held_others = tuple(replace(d, text="") for d in unsaved if d.id != draft.id)
         self.held_in_notebook = editor._in_notebook
         editor.clear_for_lock()
         self.ctx.closed = True
-        self.locked.emit(message)  # the lock screen paints before any disk work
+        self.locked.emit(lock_message(reason, holding=bool(texts)))  # before any disk work
         self.ctx = None
+        keeping = Draft(draft.id, draft.text, cursor) if keep else None
 
-        def shut() -> Any:
-            if keep:
-                draft_service.keep_draft(
-                    notebook, draft_service.Draft(draft.id, draft.text, cursor)
-                )
-            backup = self.final_backup(notebook, "lock") if self.final_backup else None
-            notebook.release_thread()
-            notebook.close()
-            return backup
+        def done(out: Any) -> None:
+            self.held_typing, self.held_lost = out.held, out.lost
+            if (message := out.message(reason)) is not None:
+                self.locked.emit(message)
+            if self.final_backup_done is not None:
+                self.final_backup_done(out.backup)
+            if out.error is not None:
+                show_error(self.window, out.error, "Locking")
 
         self._release_lanes(notebook)
         self.tasks.write(
-            shut, self.final_backup_done, lambda e: show_error(self.window, e, "Locking")
+            lambda: shut_for_lock(notebook, keeping, texts, final_backup),
+            done,
+            lambda e: show_error(self.window, e, "Locking"),
         )
+
+    def may_quit(self, question: str = "", answers: tuple[str, str] | None = None) -> bool:
+        """Typing is held for the locked notebook: leaving it (quitting, opening another) loses it."""
+        if self.held_typing is None:
+            return True
+        from fieldwork.ui.unsaved_typing import QUIT_LOCKED_QUESTION, ask_before_losing
+
+        keep, go = answers or ("Keep Fieldwork open", "Close and lose it")
+        if not ask_before_losing(self.window, question or QUIT_LOCKED_QUESTION, keep, go):
+            return False
+        self.held_typing, self.held_others = None, ()
+        return True
+
+    def _may_leave_held(self, folder: Path) -> bool:
+        """Opening a notebook while typing is held for the locked one: only that one keeps it."""
+        if self.path is not None and folder.resolve() == self.path.resolve():
+            return True  # unlocking it
+        from fieldwork.ui.unsaved_typing import OPEN_OTHER_QUESTION
+
+        return self.may_quit(OPEN_OTHER_QUESTION, ("Keep it", "Open and lose it"))
 
     def close(self, editor: Any | None) -> None:
         if self.ctx is None:
@@ -234,12 +272,12 @@ class NotebookSession(QObject):
         # the write lane closes last, after any queued save.
         if self.tasks.job_token is not None:
             self.tasks.job_token.cancel()
-        self.tasks.read(notebook.release_thread, at_close=True)
-        self.tasks.job(lambda _token: notebook.release_thread(), at_close=True)
+        self.tasks.read(notebook.release_thread)
+        self.tasks.job(lambda _token: notebook.release_thread())
 
     def restore_drafts(self, editor: Any) -> None:
         """After unlocking: put back the note being typed, with its cursor."""
-        from fieldwork.services import drafts as draft_service
+        from fieldwork.ui.lock_keeping import HELD_BACK, HELD_LOST, take_back
 
         held = self.held_draft
         if self.ctx is None:
@@ -250,23 +288,34 @@ class NotebookSession(QObject):
             recover(self.ctx, editor)
             return
         self.held_draft = None
+        sealed, others, lost = self.held_typing, self.held_others, self.held_lost
+        self.held_typing, self.held_others, self.held_lost = None, (), False
 
-        def done(kept: list[draft_service.Draft]) -> None:
-            for draft in kept:
-                if draft.note_id == held.id:
-                    editor.restore(
-                        held, draft.text, draft.cursor, in_notebook=self.held_in_notebook
-                    )
-                    return
-            if self.held_in_notebook:
+        def done(kept: list[Any]) -> None:
+            texts = {draft.note_id: draft for draft in kept}
+            editor.hold_unsaved(
+                tuple(replace(d, text=texts[d.id].text) for d in others if d.id in texts)
+            )
+            if held.id in texts:
+                found = texts[held.id]
+                editor.restore(held, found.text, found.cursor, in_notebook=self.held_in_notebook)
+            elif self.held_in_notebook:
                 from fieldwork.services.notes import get_note
 
                 if self.ctx is not None:
                     self.ctx.read(
                         lambda nb: get_note(nb, held.id), lambda note: _load(editor, note)
                     )
+            if sealed is not None or lost:  # after restoring, which hides any earlier notice
+                editor.show_notice(HELD_LOST if lost else HELD_BACK, "error" if lost else "info")
 
-        self.ctx.write(draft_service.take_drafts, done)
+        def failed(error: BaseException) -> None:
+            if sealed is None:
+                show_error(self.window, error)
+            else:
+                editor.show_notice(HELD_LOST, "error")
+
+        self.ctx.write(lambda nb: take_back(nb, sealed), done, failed=failed)
 
 
 def _load(editor: Any, note: Any) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +26,11 @@ from fieldwork.ui.editor.emphasis_highlighter import EmphasisHighlighter
 from fieldwork.ui.editor.note_text import NoteText
 from fieldwork.ui.editor.privacy_banner import PrivacyBanner
 from fieldwork.ui.editor.save_state_label import SaveStateLabel
+from fieldwork.ui.unsaved_typing import (
+    CLOSE_QUESTION,
+    LOCK_QUESTION,
+    ask_before_losing,
+)
 
 RETRY_MS = 3000
 DISK_FULL = "The disk is full: your note is kept here and will be saved when space is freed."
@@ -172,25 +176,10 @@ class NoteEditor(QWidget):
         """Before the window closes: with typing the disk had no room for, ask first."""
         if not self.unsaved_problem:
             return True
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "Unsaved typing",
-            "Some typing has not been saved because the disk is full. If Fieldwork closes now, "
-            "it is lost. Free some space and wait for Saved, or close anyway.",
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        keep = box.addButton("Keep Fieldwork open", QMessageBox.ButtonRole.RejectRole)
-        box.addButton("Close and lose it", QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(keep)
-        box.exec()
-        return box.clickedButton() is not keep
+        return ask_before_losing(self, CLOSE_QUESTION, "Keep Fieldwork open", "Close and lose it")
 
     def may_lock(self) -> bool:
         """Before Ctrl+L locks: with typing the disk had no room for, say where it will be."""
-        from fieldwork.ui.unsaved_typing import LOCK_QUESTION, ask_before_losing
-
         if not self.unsaved_problem:
             return True
         return ask_before_losing(self, LOCK_QUESTION, "Stay unlocked", "Lock anyway")
