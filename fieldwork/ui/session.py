@@ -272,8 +272,8 @@ class NotebookSession(QObject):
         # the write lane closes last, after any queued save.
         if self.tasks.job_token is not None:
             self.tasks.job_token.cancel()
-        self.tasks.read(notebook.release_thread)
-        self.tasks.job(lambda _token: notebook.release_thread())
+        self.tasks.read(notebook.release_thread, at_close=True)
+        self.tasks.job(lambda _token: notebook.release_thread(), at_close=True)
 
     def restore_drafts(self, editor: Any) -> None:
         """After unlocking: put back the note being typed, with its cursor."""
