@@ -16,6 +16,8 @@ What each mark does, where the platform allows:
 
 from __future__ import annotations
 
+import contextlib
+
 import logging
 import sys
 from typing import Any
@@ -161,6 +163,17 @@ class ClipboardGuard(QObject):
             mime = self.clipboard.mimeData(each)
             if mime is not None and mime.hasFormat(KDE_HINT) and mime.text() == ours:
                 self.clipboard.clear(each)
+
+    def detach(self) -> None:
+        """Stop watching: the window is closing, and the clipboard may outlive it."""
+        for timer in self._timers.values():
+            timer.stop()
+        for signal, slot in (
+            (self.clipboard.dataChanged, self._clipboard_changed),
+            (self.clipboard.selectionChanged, self._selection_changed),
+        ):
+            with contextlib.suppress(RuntimeError, TypeError):  # already disconnected
+                signal.disconnect(slot)
 
     def _forget(self, mode: QClipboard.Mode) -> None:
         self._ours.pop(mode, None)

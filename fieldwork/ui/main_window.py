@@ -376,6 +376,7 @@ class MainWindow(QMainWindow):
         self.session.close(self.workspace.editor if self.workspace else None)
         self.tasks.shutdown()
         self.clipboard_guard.clear_if_ours()
+        self.clipboard_guard.detach()
         event.accept()
 
 

@@ -145,3 +145,18 @@ def test_the_window_clears_it_on_lock(qtbot: QtBot, clipboard: object, tmp_path:
     window.close_notebook()
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)
     assert window.stack.currentWidget() is window.start_screen
+
+
+def test_a_detached_guard_no_longer_touches_the_clipboard(
+    qtbot: QtBot, clipboard: object, guards: list[ClipboardGuard]
+) -> None:
+    # The window detaches its guard when it closes: the clipboard outlives it, and a copy made
+    # later (or the clipboard's own teardown at exit) must not call into a closed window.
+    guard = _guard(guards, 30)
+    guard.detach()
+    editor = _copy_from_editor(qtbot, "copied after the window closed")
+    qtbot.wait(50)
+    assert clipboard.mimeData().text() == "copied after the window closed"  # type: ignore[attr-defined]
+    assert not _guarded(clipboard)
+    assert not guard.holding
+    editor.clear()
