@@ -17,7 +17,6 @@ What each mark does, where the platform allows:
 from __future__ import annotations
 
 import contextlib
-
 import logging
 import sys
 from typing import Any
