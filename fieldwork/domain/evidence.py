@@ -64,6 +64,20 @@ class NoteDraft:
     reviewed: bool = False
     created_at: datetime | None = None  # None: now
 
+    @classmethod
+    def of(cls, note: Note, text: str | None = None) -> NoteDraft:
+        """An edit of a saved note, keeping everything but (optionally) its text."""
+        return cls(
+            id=note.id,
+            text=note.text if text is None else text,
+            activity_id=note.activity_id,
+            case_ids=note.case_ids,
+            tags=note.tags,
+            author=note.author,
+            reviewed=note.reviewed,
+            created_at=note.created_at,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Note:

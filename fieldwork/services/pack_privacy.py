@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from fieldwork.domain.evidence import Note, NoteDraft
 from fieldwork.domain.ids import NoteId
@@ -189,20 +189,7 @@ def replace_in_notes(notebook: Notebook, note_ids: Iterable[str]) -> Replaced:
         if not found:
             continue
         text = replace_flagged(note.text, found, _case_ref(note, refs))
-        save_note(notebook, _draft_of(replace(note, text=text)))
+        save_note(notebook, NoteDraft.of(note, text))
         changed.append(note.id)
         count += len(found)
     return Replaced(tuple(changed), count)
-
-
-def _draft_of(note: Note) -> NoteDraft:
-    return NoteDraft(
-        id=note.id,
-        text=note.text,
-        activity_id=note.activity_id,
-        case_ids=note.case_ids,
-        tags=note.tags,
-        author=note.author,
-        reviewed=note.reviewed,
-        created_at=note.created_at,
-    )

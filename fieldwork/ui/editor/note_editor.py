@@ -127,20 +127,7 @@ class NoteEditor(QWidget):
         self.flush()
         # A copy kept in memory because the disk was full is newer than the notebook's.
         orphan = self._orphans.pop(note.id, None)
-        self._start(
-            orphan
-            or NoteDraft(
-                id=note.id,
-                text=note.text,
-                activity_id=note.activity_id,
-                case_ids=note.case_ids,
-                tags=note.tags,
-                author=note.author,
-                reviewed=note.reviewed,
-                created_at=note.created_at,
-            ),
-            in_notebook=True,
-        )
+        self._start(orphan or NoteDraft.of(note), in_notebook=True)
         self._show_saved(note.edited_at)
         if orphan is not None:
             self._mark_changed()
