@@ -24,7 +24,7 @@ from fieldwork.ui.dialogs.help_dialogs import (
     panel_shortcuts,
 )
 from fieldwork.ui.main_window import MainWindow
-from fieldwork.ui.panels.tag_picker import KEY_HELP
+from fieldwork.ui.panels.tag_keys import KEY_HELP
 
 pytestmark = pytest.mark.ui
 

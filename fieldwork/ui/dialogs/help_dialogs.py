@@ -91,7 +91,7 @@ def panel_shortcuts() -> list[tuple[str, list[tuple[str, str]]]]:
     from fieldwork.ui.dialogs import export_review as review
     from fieldwork.ui.editor.privacy_banner import KEEP_LABEL, REPLACE_LABEL
     from fieldwork.ui.panels.suggestion_bar import SLOTS, key_text
-    from fieldwork.ui.panels.tag_picker import KEY_HELP, SEARCH_HELP
+    from fieldwork.ui.panels.tag_keys import KEY_HELP, SEARCH_HELP
 
     tag_rows = [("Find a criterion to tag", "Ctrl+T, then type")]
     for sentence in SEARCH_HELP.split(". ")[1:]:

@@ -19,13 +19,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldwork.domain.evidence import EVALUATIONS, SOURCES, Evaluation, Source, Tag
+from fieldwork.domain.evidence import EVALUATIONS, SOURCES, Evaluation, Tag
 from fieldwork.domain.pack import EVALUATION_LABELS, SOURCE_LABELS
 from fieldwork.ui.context import WorkspaceContext
 from fieldwork.ui.models.framework_tree_model import rich_tooltip
 from fieldwork.ui.panels.criterion_search import CriterionIndex
 from fieldwork.ui.panels.suggestion_bar import SuggestionBar
 from fieldwork.ui.panels.suggestion_feed import SuggestionFeed
+from fieldwork.ui.panels.tag_keys import (
+    EVALUATION_KEYS,
+    FLAG_KEYS,
+    KEY_HELP,
+    REMOVE_KEYS,
+    SEARCH_HELP,
+    SOURCE_KEYS,
+    change_for_key,
+    is_plain,
+)
 from fieldwork.ui.panels.tag_rows import (
     POPUP_ROWS,
     CriterionPopup,
@@ -37,33 +47,6 @@ from fieldwork.ui.panels.tag_rows import (
     TwoLineDelegate,
     describe_tag,
 )
-
-EVALUATION_KEYS: dict[int, Evaluation] = {
-    Qt.Key.Key_S: "strength",
-    Qt.Key.Key_A: "area-for-improvement",
-    Qt.Key.Key_W: "serious-weakness",
-    Qt.Key.Key_C: "context",
-}
-# 1..6 in the order of SOURCES; 0 clears the source.
-SOURCE_KEYS: dict[int, Source | None] = {
-    Qt.Key.Key_0 + n: (SOURCES[n - 1] if n else None)  # type: ignore[misc]
-    for n in range(len(SOURCES) + 1)
-}
-FLAG_KEYS = {Qt.Key.Key_G, Qt.Key.Key_K, Qt.Key.Key_E, Qt.Key.Key_Delete, Qt.Key.Key_Backspace}
-PLAIN = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.ShiftModifier
-KEY_HELP = (
-    "S strength · A area for improvement · W serious weakness · C context · "
-    "1–6 source (0 none) · G grade leaning · K corroborated · E escalate now · Delete remove"
-)
-SEARCH_HELP = (
-    "Type words from a criterion, theme or keyword. Up/Down choose, Enter adds, Escape closes."
-)
-
-
-def _is_plain(event: QKeyEvent) -> bool:
-    """A key pressed alone (Shift and the keypad allowed), so Ctrl/Alt shortcuts pass through."""
-    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    return (modifiers | PLAIN) == PLAIN
 
 
 class TagPicker(QWidget):
@@ -242,31 +225,19 @@ class TagPicker(QWidget):
         self._sync_controls()
         self.tags_edited.emit(self._tags)
 
-    def _next_grade(self, grade: str | None) -> str | None:
-        cycle: list[str | None] = [None, *self.framework.grades.ids]
-        position = cycle.index(grade) if grade in cycle else 0
-        return cycle[(position + 1) % len(cycle)]
-
     def _key_on_tag(self, event: QKeyEvent) -> bool:
         """Single keys on the selected tag; True if the key was one of ours."""
         tag = self.selected_tag()
         key = event.key()
-        if tag is None or not _is_plain(event):
+        if tag is None or not is_plain(event):
             return False
-        if key in EVALUATION_KEYS:
-            self._edit(evaluation=EVALUATION_KEYS[key])
-        elif key in SOURCE_KEYS:
-            self._edit(source=SOURCE_KEYS[key])
-        elif key == Qt.Key.Key_G:
-            self._edit(grade_leaning=self._next_grade(tag.grade_leaning))
-        elif key == Qt.Key.Key_K:
-            self._edit(corroborated=not tag.corroborated)
-        elif key == Qt.Key.Key_E:
-            self._edit(escalate=not tag.escalate)
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+        if key in REMOVE_KEYS:
             self.remove_selected()
-        else:
+            return True
+        change = change_for_key(key, tag, self.framework.grades.ids)
+        if change is None:
             return False
+        self._edit(**change)
         return True
 
     # --- showing tags ------------------------------------------------------------------
@@ -370,7 +341,7 @@ class TagPicker(QWidget):
                     event.accept()
                     return True
             elif kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-                if event.key() == Qt.Key.Key_Escape and _is_plain(event):
+                if event.key() == Qt.Key.Key_Escape and is_plain(event):
                     self.finished.emit()
                     return True
                 return self._key_on_tag(event)
@@ -386,7 +357,7 @@ class TagPicker(QWidget):
     def _claims(self, event: QKeyEvent) -> bool:
         key = event.key()
         ours = key in EVALUATION_KEYS or key in SOURCE_KEYS or key in FLAG_KEYS
-        return ours and _is_plain(event) and self.selected_tag() is not None
+        return ours and is_plain(event) and self.selected_tag() is not None
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
