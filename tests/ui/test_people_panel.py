@@ -15,13 +15,8 @@ from fieldwork.domain.people import Case, Practitioner
 from fieldwork.services import people
 from fieldwork.ui.context import WorkspaceContext
 from fieldwork.ui.dialogs.person_dialogs import CaseDialog, PractitionerDialog, next_reference
-from fieldwork.ui.panels.people_panel import (
-    CASE_COLUMNS,
-    PRACTITIONER_COLUMNS,
-    CaseRow,
-    PeoplePanel,
-    RowsModel,
-)
+from fieldwork.ui.models.people_models import CASE_COLUMNS, PRACTITIONER_COLUMNS, CaseRow, RowsModel
+from fieldwork.ui.panels.people_panel import PeoplePanel
 from tests.support.ui import workspace_context
 
 pytestmark = pytest.mark.ui
