@@ -13,6 +13,16 @@ from fieldwork.demo import conclusions, timetable
 from fieldwork.demo import phrasebank as bank
 from fieldwork.demo import phrasebank_setting as setting
 from fieldwork.demo import phrasebank_words as words
+from fieldwork.demo.evaluation_mix import (
+    CONTEXT,
+    IMPROVE,
+    SERIOUS,
+    STRENGTH,
+    Pool,
+    Slot,
+    escalations,
+    evaluations_for,
+)
 from fieldwork.demo.model import DemoInspection
 from fieldwork.domain.evidence import (
     Evaluation,
@@ -26,23 +36,7 @@ from fieldwork.domain.inspection import Inspection
 from fieldwork.domain.people import Case, Practitioner
 
 MAX_NOTES = 50_000
-NOTES_PER_FORTNIGHT = 600  # section 8.4's mix; larger demos add one or two escalations per 600
 MIN_SUPPORT = 4  # strengths and areas for improvement per judgement, enough to argue a grade from
-STRENGTH: Evaluation = "strength"
-IMPROVE: Evaluation = "area-for-improvement"
-SERIOUS: Evaluation = "serious-weakness"
-CONTEXT: Evaluation = "context"
-SHARES = {SERIOUS: 0.035, IMPROVE: 0.30, CONTEXT: 0.10}  # strengths take the rest (about 55%)
-
-
-@dataclass(frozen=True, slots=True)
-class _Pool:
-    """Criteria one kind of note can speak to, with cumulative weights for a seeded choice."""
-
-    criteria: tuple[str, ...]
-    cum: tuple[float, ...]
-    serious: tuple[str, ...]  # those the bank can write a serious weakness for
-    serious_cum: tuple[float, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +142,7 @@ def _pool(
     young: bool,
     child: bool,
     boost_special: float = 4.0,
-) -> _Pool:
+) -> Pool:
     wanted = (*prefixes, *special)
     weights: dict[str, float] = {}
     for c in index.available:
@@ -162,7 +156,7 @@ def _pool(
     if not weights:  # a framework the setting does not speak to: every criterion, evenly
         weights = dict.fromkeys(index.available, 1.0)
     serious = [c for c in weights if bank.has_serious(c, child)]
-    return _Pool(
+    return Pool(
         tuple(weights),
         tuple(itertools.accumulate(weights.values())),
         tuple(serious),
@@ -172,7 +166,7 @@ def _pool(
 
 def _slot_pool(
     index: _Index, plan: timetable.Plan, case: Case | None, rows: dict[CaseId, setting.CaseRow]
-) -> _Pool:
+) -> Pool:
     if case is None:
         # Team meetings are where the overall picture is weighed up, more than any one area.
         special = index.headline if plan.kind == "team-meeting" else ()
@@ -195,7 +189,6 @@ def _allocate(total: int, weights: Sequence[int]) -> list[int]:
 
 
 # One note to write: its activity, child and options.
-_Slot = tuple[timetable.Plan, Case | None, _Pool]
 
 
 def _notes(
@@ -209,7 +202,7 @@ def _notes(
 ) -> tuple[NoteDraft, ...]:
     """Decide each note's activity, child, evaluation and criterion, then write it."""
     slots = _slots(rng, index, plans, rows, total)
-    evaluations = _evaluations(rng, slots)
+    evaluations = evaluations_for(rng, slots)
     criteria = [
         rng.choices(pool.serious, cum_weights=pool.serious_cum)[0]
         if evaluation == SERIOUS
@@ -217,7 +210,7 @@ def _notes(
         for (_, _, pool), evaluation in zip(slots, evaluations, strict=True)
     ]
     _cover(rng, index, criteria, evaluations, [pool for _, _, pool in slots])
-    escalate = _escalations(rng, slots, evaluations, criteria, total)
+    escalate = escalations(rng, slots, evaluations, criteria, total)
     available = frozenset(index.available)
     writer = bank.NoteWriter(rng, index.topics, index.keywords, index.siblings, available)
     unique = {case.id: case for _, case, _ in slots if case}
@@ -265,14 +258,14 @@ def _slots(
     plans: Sequence[timetable.Plan],
     rows: dict[CaseId, setting.CaseRow],
     total: int,
-) -> list[_Slot]:
+) -> list[Slot]:
     """Notes per activity in section 8.4's proportions, each with its child (if any) and options.
 
     Larger demos keep the fortnight's sixty activities and write more notes in each.
     """
     counts = _allocate(total, [rng.randint(*setting.NOTES_PER_ACTIVITY[p.kind]) for p in plans])
-    pools: dict[tuple[int, CaseId | None], _Pool] = {}
-    slots: list[_Slot] = []
+    pools: dict[tuple[int, CaseId | None], Pool] = {}
+    slots: list[Slot] = []
     for number, (plan, count) in enumerate(zip(plans, counts, strict=True)):
         sample = plan.cases if plan.case_scope else ()
         offset = rng.randrange(len(sample)) if sample else 0
@@ -285,52 +278,12 @@ def _slots(
     return slots
 
 
-def _escalations(
-    rng: random.Random,
-    slots: Sequence[_Slot],
-    evaluations: Sequence[Evaluation],
-    criteria: Sequence[str],
-    total: int,
-) -> set[int]:
-    """One or two children found at risk and referred back, per fortnight's worth of notes."""
-    at_risk = [
-        i
-        for i, (_, case, _) in enumerate(slots)
-        if case
-        and evaluations[i] == SERIOUS
-        and criteria[i].startswith(setting.ESCALATION_PREFIXES)
-    ]
-    fortnights = -(-max(total, 1) // NOTES_PER_FORTNIGHT)
-    return set(rng.sample(at_risk, min(len(at_risk), fortnights * rng.choice((1, 2)))))
-
-
-def _evaluations(rng: random.Random, slots: Sequence[_Slot]) -> list[Evaluation]:
-    """Exact shares of each evaluation; serious weaknesses go to notes about a child if they can."""
-    n = len(slots)
-    quota = {evaluation: round(n * share) for evaluation, share in SHARES.items()}
-    # Families are not asked to judge practice: no serious weaknesses from conversations.
-    about_child = [
-        i
-        for i, (plan, case, pool) in enumerate(slots)
-        if case and pool.serious and plan.kind != "conversation-child-family"
-    ]
-    about_service = [i for i, (_, case, pool) in enumerate(slots) if not case and pool.serious]
-    serious = rng.sample(about_child, min(quota[SERIOUS], len(about_child)))
-    missing = quota[SERIOUS] - len(serious)
-    serious += rng.sample(about_service, min(missing, len(about_service)))
-    rest = [IMPROVE] * (quota[IMPROVE] + quota[SERIOUS] - len(serious)) + [CONTEXT] * quota[CONTEXT]
-    rest += [STRENGTH] * (n - len(serious) - len(rest))
-    rng.shuffle(rest)
-    marked, others = set(serious), iter(rest)
-    return [SERIOUS if i in marked else next(others) for i in range(n)]
-
-
 def _cover(
     rng: random.Random,
     index: _Index,
     criteria: list[str],
     evaluations: Sequence[Evaluation],
-    pools: Sequence[_Pool],
+    pools: Sequence[Pool],
 ) -> None:
     """Move notes onto criteria still without evidence, then onto judgements with too little to
     support a grade; only from criteria and judgements with evidence to spare."""
@@ -340,7 +293,7 @@ def _cover(
         index.judgement_of[c] for c, e in zip(criteria, evaluations, strict=True) if e in weighing
     )
     slots_of: dict[int, list[int]] = {}
-    pool_of: dict[int, _Pool] = {}
+    pool_of: dict[int, Pool] = {}
     for i, pool in enumerate(pools):
         slots_of.setdefault(id(pool), []).append(i)
         pool_of[id(pool)] = pool
