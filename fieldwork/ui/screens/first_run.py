@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from fieldwork.runtime.paths import folders
 from fieldwork.runtime.preferences import save_preferences
-from fieldwork.ui.screens.start_screen import plain_label, title_label
+from fieldwork.ui.screens.start_screen import centre_page, plain_label, title_label
 from fieldwork.ui.style import app_icon
 
 ENCRYPTED = (
@@ -105,15 +105,7 @@ class FirstRunPage(QWidget):
             layout.addLayout(row)
             layout.addSpacing(6)
 
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(column, 4)
-        row.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(48, 36, 48, 36)
-        outer.addStretch(2)
-        outer.addLayout(row)
-        outer.addStretch(3)
+        centre_page(self, column)
 
         self.create_button.clicked.connect(self.create_requested)
         self.demo_button.clicked.connect(self.demo_requested)

@@ -56,6 +56,19 @@ def choose_notebook_folder(parent: QWidget | None, start: str = "") -> str | Non
     return chosen or None
 
 
+def centre_page(page: QWidget, column: QWidget) -> None:
+    """Lay `column` out in the middle of `page`, a little above centre, like a welcome page."""
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(column, 4)
+    row.addStretch(1)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(48, 36, 48, 36)
+    outer.addStretch(2)
+    outer.addLayout(row)
+    outer.addStretch(3)
+
+
 def plain_label(text: str = "", *, muted: bool = False, wrap: bool = True) -> QLabel:
     """A label that never interprets markup (paths and names can contain `<`)."""
     label = QLabel(text)
@@ -251,15 +264,7 @@ class StartScreen(QWidget):
         layout.addWidget(self.empty_note)
         layout.addWidget(self.status)
 
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(column, 4)
-        row.addStretch(1)
-        outer = QVBoxLayout(self)  # a little above the middle, like a welcome page
-        outer.setContentsMargins(48, 36, 48, 36)
-        outer.addStretch(2)
-        outer.addLayout(row)
-        outer.addStretch(3)
+        centre_page(self, column)
 
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self._choose)
