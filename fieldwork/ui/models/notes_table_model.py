@@ -6,9 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from fieldwork.domain.search import NoteHit, SearchPage
+from fieldwork.ui.models.table_base import HeaderedTableModel
 
 NoteIdRole = Qt.ItemDataRole.UserRole + 1
 HighlightsRole = Qt.ItemDataRole.UserRole + 2
@@ -39,7 +40,7 @@ class Column:
     alignment: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
-class NotesTableModel(QAbstractTableModel):
+class NotesTableModel(HeaderedTableModel):
     """Rows are `NoteHit`s; `replace(page)` resets, `append(page)` adds the next page."""
 
     def __init__(self, lookups: Callable[[], tuple[dict[str, str], dict[str, str]]]) -> None:
@@ -59,6 +60,7 @@ class NotesTableModel(QAbstractTableModel):
             Column("Tags", _tags_text),
             Column("Note", lambda h: h.snippet),
         )
+        self.HEADERS = tuple(column.header for column in self.columns)
         self._alignments = tuple(int(column.alignment) for column in self.columns)
 
     def _activity(self, hit: NoteHit) -> str:
@@ -106,23 +108,6 @@ class NotesTableModel(QAbstractTableModel):
         if parent.isValid() or not (0 <= row < len(self._rows) and 0 <= column < len(self.columns)):
             return QModelIndex()
         return self.createIndex(row, column)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section].header
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Unused roles are refused before the index is even read, and a row's texts are built
