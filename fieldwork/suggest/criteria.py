@@ -10,7 +10,11 @@ score(c) = (lexical(c) + FLOOR + lift(n_c) * learned(c)) * (area'(j) + AREA_FLOO
   only the framework's keywords, the areas this notebook's tagged notes point to are added in
   (`adaptation.py`), more as tagged notes accumulate;
 - learned: how far the note's terms are over-represented among the notebook's notes tagged
-  with the criterion, lifted by n/(n + LIFT_HALF) as n such notes accumulate.
+  with the criterion, lifted by n/(n + LIFT_HALF) as n such notes accumulate;
+
+and to the part in brackets is added NEIGHBOUR_WEIGHT * vote(c) times itself plus
+NEIGHBOUR_ADD * vote(c), where vote is the similarity of the few tagged notes most like this one
+that carry the criterion (`Adaptation.neighbours`).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from collections.abc import Collection
 
 from fieldwork.domain.framework import Framework
 from fieldwork.domain.suggestions import SuggestedArea, SuggestedCriterion, TagSuggestions
-from fieldwork.suggest.adaptation import Adaptation, Affinity
+from fieldwork.suggest.adaptation import Adaptation, Affinity, Vote
 from fieldwork.suggest.areas import AreaSuggester, area_suggester
 from fieldwork.suggest.keyword_areas import KeywordAreaSuggester
 from fieldwork.suggest.ranking import NEVER_SUGGESTED, WHY_LENGTH
@@ -36,6 +40,13 @@ AREA_FLOOR = 0.05  # an unlikely area is discounted, never ruled out
 AREA_POWER = 0.5  # the area model is good, not decisive: its square root weighs each judgement
 LIFT = 0.5  # the most a criterion's own tagged notes can add, relative to the framework's words
 LIFT_HALF = 3.0  # tagged notes at which half of that lift is reached
+# How far the nearest tagged notes' tags raise a criterion, in proportion to what the note
+# already says for it and on their own (so a note that shares only a child's case reference
+# with earlier notes still brings their tags up). Tuned on one inspection's notes
+# (tests/data/suggest/inspection-a.jsonl), quoted on another's (bench/suggest_adaptation.py):
+# the split between the two barely moves accuracy.
+NEIGHBOUR_WEIGHT = 1.0
+NEIGHBOUR_ADD = 0.1
 # How strongly the areas of the notebook's own tagged notes are added to the area suggester's
 # (see `areas`). Against the trained model they cost one to three points of top-3 on the
 # labelled notes whatever the weight, so the model decides alone; against the framework's
@@ -180,16 +191,26 @@ class CriterionRanker:
         weights = {j: (prior.get(j, 0.0) + AREA_FLOOR) ** AREA_POWER for j in self._by_judgement}
         lexical, parts = self.lexical(analysis, explain=explain)
         affinities = adaptation.criteria(analysis) if adaptation is not None else {}
+        votes = adaptation.neighbours(analysis) if adaptation is not None else {}
         scored: list[tuple[float, int, int, str, float]] = []
-        for criterion_id in lexical.keys() | affinities.keys():
+        for criterion_id in lexical.keys() | affinities.keys() | votes.keys():
             judgement_id = self._judgement_of[criterion_id]
             affinity = affinities.get(criterion_id)
-            if criterion_id in exclude or (judgement_id in NEVER_SUGGESTED and affinity is None):
+            vote = votes.get(criterion_id)
+            if criterion_id in exclude or (
+                judgement_id in NEVER_SUGGESTED and affinity is None and vote is None
+            ):
                 continue  # only an inspector who files notes under these brings them back
             learned = 0.0
             if affinity is not None:
                 learned = LIFT * affinity.notes / (affinity.notes + LIFT_HALF) * affinity.score
-            score = -(lexical.get(criterion_id, 0.0) + FLOOR + learned) * weights[judgement_id]
+            own = lexical.get(criterion_id, 0.0) + FLOOR + learned
+            if vote is not None:
+                # What the nearest notes add counts as learned, for the "why".
+                added = own * NEIGHBOUR_WEIGHT * vote.weight + NEIGHBOUR_ADD * vote.weight
+                learned += added
+                own += added
+            score = -own * weights[judgement_id]
             rank = area_rank.get(judgement_id, 99)
             scored.append((score, rank, self._position[criterion_id], criterion_id, learned))
         # Criteria sharing nothing with the note score by their area alone: within a judgement
@@ -203,7 +224,12 @@ class CriterionRanker:
             for position, criterion_id in members:
                 if limit is not None and taken >= limit:
                     break
-                if criterion_id in lexical or criterion_id in affinities or criterion_id in exclude:
+                if (
+                    criterion_id in lexical
+                    or criterion_id in affinities
+                    or criterion_id in votes
+                    or criterion_id in exclude
+                ):
                     continue
                 scored.append((score, rank, position, criterion_id, 0.0))
                 taken += 1
@@ -216,6 +242,7 @@ class CriterionRanker:
                 _why(
                     parts.get(criterion_id, {}),
                     affinity,
+                    votes.get(criterion_id),
                     learned > lexical.get(criterion_id, 0.0),
                     analysis.surfaces,
                 )
@@ -237,12 +264,15 @@ class CriterionRanker:
 def _why(
     parts: dict[str, float],
     affinity: Affinity | None,
+    vote: Vote | None,
     learned_first: bool,
     surfaces: dict[str, str],
 ) -> tuple[str, ...]:
     """The note's own words behind the score, from whichever part weighed more first."""
     framework_terms = [t for t, _ in sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))]
     learned_terms = list(affinity.why) if affinity is not None else []
+    if vote is not None:
+        learned_terms += [t for t in vote.why if t not in learned_terms]
     ordered = learned_terms + framework_terms if learned_first else framework_terms + learned_terms
     shown: list[str] = []
     for term in ordered:
