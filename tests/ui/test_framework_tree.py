@@ -15,16 +15,15 @@ from fieldwork.domain.ids import NoteId, new_id
 from fieldwork.services import notes
 from fieldwork.services.coverage import CriterionCoverage, criterion_coverage
 from fieldwork.ui.context import WorkspaceContext
-from fieldwork.ui.models.framework_tree_model import (
+from fieldwork.ui.models.framework_counts import (
+    AREAS,
     EVIDENCE,
     NAME,
     NO_EVIDENCE,
+    SERIOUS,
     STRENGTHS,
-    WEAKNESSES,
-    FrameworkTreeModel,
-    NodeIdRole,
-    NodeKindRole,
 )
+from fieldwork.ui.models.framework_tree_model import FrameworkTreeModel, NodeIdRole, NodeKindRole
 from fieldwork.ui.panels.framework_tree import FrameworkTreePanel
 from tests.support.ui import workspace_context
 
@@ -85,19 +84,23 @@ def test_model_passes_the_tester_before_and_after_counts(
     )
     model.update_counts(_coverage(qtbot, ctx))
     qtmodeltester.check(model)
-    assert not resets  # counts change through dataChanged only
+    assert not resets  # counts never reset the model
 
     assert _cell(model, STRATEGY, EVIDENCE) == "3"
     assert _cell(model, STRATEGY, STRENGTHS) == "1"
-    assert _cell(model, STRATEGY, WEAKNESSES) == "2 (1 serious)"
+    assert _cell(model, STRATEGY, AREAS) == "1"
+    assert _cell(model, STRATEGY, SERIOUS) == "1"
     assert _cell(model, "hp.protection", EVIDENCE) == "4"  # a theme is the sum of its criteria
     assert _cell(model, "hp", EVIDENCE) == "4"
-    assert _cell(model, "hp", WEAKNESSES) == "2 (1 serious)"
+    assert _cell(model, "hp", SERIOUS) == "1"
+    assert _cell(model, STRATEGY, SERIOUS, Qt.ItemDataRole.AccessibleTextRole) == (
+        "1 serious weakness"
+    )
     assert "1 escalated" in _cell(model, STRATEGY, NAME, Qt.ItemDataRole.AccessibleTextRole)
 
     empty = "lead.knowledge.self-evaluation"
     assert _cell(model, empty, EVIDENCE) == NO_EVIDENCE
-    assert _cell(model, empty, WEAKNESSES, Qt.ItemDataRole.AccessibleTextRole) == "no evidence"
+    assert _cell(model, empty, SERIOUS, Qt.ItemDataRole.AccessibleTextRole) == "no evidence"
     assert "no evidence" in _cell(model, empty, NAME, Qt.ItemDataRole.AccessibleTextRole)
     assert _cell(model, empty, NAME, Qt.ItemDataRole.FontRole).italic()
     assert _cell(model, empty, NAME, Qt.ItemDataRole.ForegroundRole) is not None
@@ -121,7 +124,7 @@ def test_model_passes_the_tester_before_and_after_counts(
     # The counts of each, in one signal per parent; and, as all three had no evidence before,
     # the name cell alone of each (its font and colour), never a range over the names.
     assert sorted(spans) == sorted(
-        [(n, EVIDENCE, WEAKNESSES) for n in ("lead", "lead.knowledge", empty)]
+        [(n, EVIDENCE, SERIOUS) for n in ("lead", "lead.knowledge", empty)]
         + [(n, NAME, NAME) for n in ("lead", "lead.knowledge", empty)]
     )
     assert _cell(model, empty, EVIDENCE) == "1"
@@ -138,7 +141,7 @@ def test_model_passes_the_tester_before_and_after_counts(
         )
     )
     assert sorted(spans) == sorted(
-        [(n, EVIDENCE, WEAKNESSES) for n in ("lead", "lead.knowledge", empty)]
+        [(n, EVIDENCE, SERIOUS) for n in ("lead", "lead.knowledge", empty)]
     )
 
     model.clear_counts()

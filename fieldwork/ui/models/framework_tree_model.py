@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -11,40 +10,46 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 
 from fieldwork.domain.framework import Framework
 from fieldwork.services.coverage import CriterionCoverage
+from fieldwork.ui.models.framework_counts import (
+    COUNT_COLUMNS,
+    EVIDENCE,
+    HEADER_TIPS,
+    HEADERS,
+    NAME,
+    SERIOUS,
+    Counts,
+    accessible_text,
+    count_text,
+    count_tooltip,
+    count_value,
+    is_empty,
+)
+from fieldwork.ui.models.framework_counts import rich_tooltip as rich_tooltip  # for the panels
 
 NodeIdRole = Qt.ItemDataRole.UserRole + 1
 NodeKindRole = Qt.ItemDataRole.UserRole + 2  # "judgement", "theme" or "criterion"
 
-NAME, EVIDENCE, STRENGTHS, WEAKNESSES = range(4)
-HEADERS = ("Framework", "Evidence", "Strengths", "Weaknesses")
-NO_EVIDENCE = "\u2014"  # an em dash, so an empty criterion reads differently from a zero
 Index = QModelIndex | QPersistentModelIndex
 Kind = Literal["judgement", "theme", "criterion"]
 # What a name cell shows from the counts: its font and colour (muted when there is no evidence).
 _NAME_ROLES = [Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ForegroundRole]
-
-
-def rich_tooltip(*paragraphs: str) -> str:
-    """Tooltips are rich text: escape every part and say so explicitly with <p>."""
-    return "".join(f"<p>{html.escape(p)}</p>" for p in paragraphs if p)
-
-
-@dataclass(frozen=True, slots=True)
-class Counts:
-    total: int = 0
-    strengths: int = 0
-    weaknesses: int = 0  # areas for improvement and serious weaknesses
-    serious: int = 0
-    escalations: int = 0
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(
-            self.total + other.total,
-            self.strengths + other.strengths,
-            self.weaknesses + other.weaknesses,
-            self.serious + other.serious,
-            self.escalations + other.escalations,
-        )
+# What the view asks of each cell it paints; the values are kept until the cell's counts change.
+_PAINT_ROLES = frozenset(
+    int(role)
+    for role in (
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_MUTED = object()  # kept in place of the muted colour, which follows the palette when shown
+# The overload of the layout signals that carries a hint (the plain one is the default).
+_LAYOUT_SIGNATURE = ("QList<QPersistentModelIndex>", "QAbstractItemModel::LayoutChangeHint")
 
 
 @dataclass(eq=False, slots=True)
@@ -60,7 +65,7 @@ class _Node:
 
 
 class FrameworkTreeModel(QAbstractItemModel):
-    """Wraps an immutable `Framework`; `update_counts` changes only counts, through dataChanged."""
+    """Wraps an immutable `Framework`; `update_counts` changes only counts, never the rows."""
 
     def __init__(self, framework: Framework, parent: Any = None) -> None:
         super().__init__(parent)
@@ -69,17 +74,20 @@ class FrameworkTreeModel(QAbstractItemModel):
         self._roots: list[int] = []
         self._by_id: dict[str, int] = {}
         for judgement in framework.judgements:
+            # Each tooltip opens with the full title: a narrow tree cuts the titles short.
             name = judgement.short_title or judgement.title
-            j = self._add(-1, "judgement", judgement.id, name, (judgement.id, judgement.title))
+            j = self._add(-1, "judgement", judgement.id, name, (judgement.title, judgement.id))
             for theme in judgement.themes:
-                t = self._add(j, "theme", theme.id, theme.title, (theme.id, theme.good))
+                tips = (theme.title, theme.good, theme.id)
+                t = self._add(j, "theme", theme.id, theme.title, tips)
                 for criterion in theme.criteria:
-                    tips = (criterion.id, criterion.good)
+                    tips = (criterion.heading, criterion.good, criterion.id)
                     self._add(t, "criterion", criterion.id, criterion.heading, tips)
         self._counts: list[Counts] | None = None  # None until the first update_counts
         self._fonts: dict[tuple[bool, bool], QFont] = {}
+        self._cells: dict[int, dict[int, Any]] = {}  # node number * columns + column: paint roles
 
-    def _add(self, parent: int, kind: Kind, node_id: str, text: str, tips: tuple[str, str]) -> int:
+    def _add(self, parent: int, kind: Kind, node_id: str, text: str, tips: tuple[str, ...]) -> int:
         siblings = self._roots if parent < 0 else self._nodes[parent].children
         node = _Node(
             len(self._nodes), parent, len(siblings), kind, node_id, text, rich_tooltip(*tips)
@@ -136,37 +144,57 @@ class FrameworkTreeModel(QAbstractItemModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == WEAKNESSES:
-            return rich_tooltip("Areas for improvement and serious weaknesses.")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return rich_tooltip(HEADER_TIPS[section])
+        if role == Qt.ItemDataRole.TextAlignmentRole and section != NAME:
+            return _RIGHT  # over the numbers
         return None
 
     # --- data --------------------------------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         node = self._node(index)
-        if node is None:
-            return None
-        column = index.column()
+        value = None if node is None else self._value(node, index.column(), role)
+        return _muted_colour() if value is _MUTED else value
+
+    def multiData(self, index: Index, roleDataSpan: Any) -> None:
+        """All the roles a painted cell needs in one call into Python, not one per role (seven
+        for each cell), from values kept per cell until its counts change: a repaint after a
+        count load crossed into Python about 800 times more, and spent twice as long in it.
+        """
+        if not index.isValid():
+            return
+        number, column = index.internalId(), index.column()
+        key = number * len(HEADERS) + column
+        cell = self._cells.get(key)
+        if cell is None:
+            node = self._nodes[number]
+            cell = self._cells[key] = {r: self._value(node, column, r) for r in _PAINT_ROLES}
+        for wanted in roleDataSpan:
+            role = wanted.role()
+            value = cell[role] if role in cell else self._value(self._nodes[number], column, role)
+            # Every entry is set, None too: the view hands over the previous cell's entries,
+            # still holding its values (a count's alignment would move the next title right).
+            wanted.setData(_muted_colour() if value is _MUTED else value)
+
+    def _value(self, node: _Node, column: int, role: int) -> Any:
         if role == NodeIdRole:
             return node.node_id
         if role == NodeKindRole:
             return node.kind
         counts = None if self._counts is None else self._counts[node.number]
-        empty = _empty(counts)
+        empty = is_empty(counts)
         if role == Qt.ItemDataRole.DisplayRole:
-            return node.text if column == NAME else _count_text(counts, column)
+            return node.text if column == NAME else count_text(counts, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return _accessible(node, counts, column)
+            return accessible_text(node.kind, node.text, counts, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return node.tooltip if column == NAME else _count_tooltip(counts)
+            return node.tooltip if column == NAME else count_tooltip(counts)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != NAME:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return _RIGHT
         if role == Qt.ItemDataRole.FontRole and (empty or node.kind == "judgement"):
             return self._font(italic=empty, bold=node.kind == "judgement")
         if role == Qt.ItemDataRole.ForegroundRole and empty:
-            # The palette's placeholder colour: muted in light and dark themes alike.
-            # Copy the colour while the palette is alive: brush()/color() return references.
-            palette = QGuiApplication.palette()
-            return QColor(palette.color(QPalette.ColorRole.PlaceholderText))
+            return _MUTED
         return None
 
     def _font(self, *, italic: bool, bold: bool) -> QFont:
@@ -191,8 +219,14 @@ class FrameworkTreeModel(QAbstractItemModel):
         number = self._by_id.get(node_id)
         return None if number is None or self._counts is None else self._counts[number]
 
+    def largest_counts(self) -> dict[int, int]:
+        """The largest number in each count column (0 before the first load)."""
+        counts = self._counts or [Counts()]
+        return {c: max(count_value(n, c) for n in counts) for c in COUNT_COLUMNS}
+
     def update_counts(self, coverage: tuple[CriterionCoverage, ...]) -> None:
-        """Take counts per criterion; themes and judgements show sums. Emits dataChanged only."""
+        """Take counts per criterion; themes and judgements show sums. A few changed counts are
+        signalled row by row (dataChanged), a load where most change as one layout change."""
         new = [Counts() for _ in self._nodes]
         for row in coverage:
             number = self._by_id.get(row.criterion_id)
@@ -201,19 +235,39 @@ class FrameworkTreeModel(QAbstractItemModel):
             counts = Counts(
                 row.total,
                 row.strengths,
-                row.areas_for_improvement + row.serious_weaknesses,
+                row.areas_for_improvement,
                 row.serious_weaknesses,
                 row.escalations,
             )
             while number >= 0:
                 new[number] = new[number] + counts
                 number = self._nodes[number].parent
-        old, self._counts = self._counts, new
+        old = self._counts
         changed = [n for n in self._nodes if old is None or old[n.number] != new[n.number]]
-        muted = [
-            n for n in changed if old is None or _empty(old[n.number]) != _empty(new[n.number])
-        ]
+        if old is None or len(changed) * 2 > len(self._nodes):
+            self._replace_all(new)
+            return
+        self._counts = new
+        for node in changed:
+            for column in range(len(HEADERS)):
+                self._cells.pop(node.number * len(HEADERS) + column, None)
+        muted = [n for n in changed if is_empty(old[n.number]) != is_empty(new[n.number])]
         self._emit_changed(changed, muted)
+
+    def _replace_all(self, counts: list[Counts] | None) -> None:
+        """Most counts change (the first load, a lock): one layout change instead of a signal
+        per parent. The view then lays the tree out again and repaints it once, a few hundred
+        calls into Python; a dataChanged per parent made it map every changed cell back to the
+        screen, about 1,800 calls while the keys were being typed. Nothing moves, so expansion,
+        selection and the current item stay as they were.
+        """
+        # "Rows may move" leaves the header out of it: with no hint, it saved and restored every
+        # section and repainted itself, asking for the headers' texts again.
+        hint = QAbstractItemModel.LayoutChangeHint.VerticalSortHint
+        self.layoutAboutToBeChanged[_LAYOUT_SIGNATURE].emit([], hint)  # type: ignore[index]
+        self._counts = counts
+        self._cells.clear()
+        self.layoutChanged[_LAYOUT_SIGNATURE].emit([], hint)  # type: ignore[index]
 
     def _emit_changed(self, nodes: list[_Node], muted: list[_Node]) -> None:
         """One dataChanged per parent over the count columns of the rows that changed, and the
@@ -231,7 +285,7 @@ class FrameworkTreeModel(QAbstractItemModel):
             last = max(siblings, key=lambda n: n.row)
             self.dataChanged.emit(
                 self.createIndex(first.row, EVIDENCE, first.number),
-                self.createIndex(last.row, WEAKNESSES, last.number),
+                self.createIndex(last.row, SERIOUS, last.number),
                 [],
             )
         for node in muted:
@@ -240,61 +294,11 @@ class FrameworkTreeModel(QAbstractItemModel):
 
     def clear_counts(self) -> None:
         """Forget the counts (e.g. on lock), so no number from the notebook stays on screen."""
-        if self._counts is None:
-            return
-        old, self._counts = self._counts, None
-        self._emit_changed(list(self._nodes), [n for n in self._nodes if _empty(old[n.number])])
+        if self._counts is not None:
+            self._replace_all(None)
 
 
-def _empty(counts: Counts | None) -> bool:
-    """Whether a node is shown muted: counts known, and none."""
-    return counts is not None and counts.total == 0
-
-
-def _count_text(counts: Counts | None, column: int) -> str:
-    if counts is None:
-        return ""
-    if counts.total == 0:
-        return NO_EVIDENCE
-    if column == EVIDENCE:
-        return str(counts.total)
-    if column == STRENGTHS:
-        return str(counts.strengths)
-    if counts.serious:
-        return f"{counts.weaknesses} ({counts.serious} serious)"
-    return str(counts.weaknesses)
-
-
-def _count_sentence(counts: Counts) -> str:
-    if counts.total == 0:
-        return "no evidence"
-    parts = [
-        f"{counts.total} evidence tags",
-        f"{counts.strengths} strengths",
-        f"{counts.weaknesses} weaknesses, {counts.serious} serious",
-    ]
-    if counts.escalations:
-        parts.append(f"{counts.escalations} escalated")
-    return ", ".join(parts)
-
-
-def _count_tooltip(counts: Counts | None) -> str:
-    if counts is None:
-        return ""
-    sentence = _count_sentence(counts)
-    return rich_tooltip(sentence[:1].upper() + sentence[1:] + ".")
-
-
-def _accessible(node: _Node, counts: Counts | None, column: int) -> str:
-    if column == NAME:
-        name = f"{node.kind.capitalize()}: {node.text}"
-        return name if counts is None else f"{name}, {_count_sentence(counts)}"
-    if counts is None:
-        return ""
-    if counts.total == 0:
-        return "no evidence"
-    if column == EVIDENCE:
-        return f"{counts.total} evidence tags"
-    if column == STRENGTHS:
-        return f"{counts.strengths} strengths"
-    return f"{counts.weaknesses} weaknesses, {counts.serious} serious"
+def _muted_colour() -> QColor:
+    """The palette's placeholder colour: muted in light and dark themes alike. A copy, made
+    while the palette is alive: brush() and color() return references."""
+    return QColor(QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,16 +19,12 @@ from PySide6.QtWidgets import (
 
 from fieldwork.services.coverage import criterion_coverage
 from fieldwork.ui.context import WorkspaceContext
-from fieldwork.ui.models.framework_tree_model import (
-    EVIDENCE,
-    NAME,
-    STRENGTHS,
-    WEAKNESSES,
-    FrameworkTreeModel,
-    NodeIdRole,
-)
+from fieldwork.ui.models.framework_counts import COUNT_COLUMNS, NAME, NO_EVIDENCE
+from fieldwork.ui.models.framework_tree_model import FrameworkTreeModel, NodeIdRole
 
 COUNTS_KEY = "framework-tree-counts"
+INDENTATION = 14  # per level, under the style's 20: criteria sit two levels in, beside counts
+CELL_PADDING = 12  # beside a count: the item view's text margins and a little air
 
 
 class FrameworkTreePanel(QWidget):
@@ -66,19 +62,20 @@ class FrameworkTreePanel(QWidget):
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setIndentation(INDENTATION)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has the full title
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths for the counts: "resize to contents" re-measured every row on each count
-        # update, which stalled the window while notes were being typed.
-        metrics = self.tree.fontMetrics()
-        for column, sample in (
-            (EVIDENCE, "Evidence"),
-            (STRENGTHS, "Strengths"),
-            (WEAKNESSES, "999 (99 serious)"),
-        ):
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("99"))  # not 38 px
+        # The counts are as wide as their numbers and the title takes the rest. Fixed widths,
+        # set here from the largest count: "resize to contents" re-measured every row on each
+        # count update, which stalled the window while notes were being typed.
+        for column in COUNT_COLUMNS:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
+        # Measured once: each measure asks the model for the header's texts, in Python.
+        self._header_widths = {c: header.sectionSizeHint(c) for c in COUNT_COLUMNS}
+        self._fit_count_columns()
         self.tree.expandToDepth(0)  # judgements open, showing their themes
         self.tree.selectionModel().currentChanged.connect(self._current_changed)
 
@@ -108,6 +105,21 @@ class FrameworkTreePanel(QWidget):
 
     def _counts_arrived(self, coverage: Any) -> None:
         self.model.update_counts(coverage)
+        self._fit_count_columns()
+
+    def _fit_count_columns(self) -> None:
+        """Each count column as wide as its header or its largest number in bold (judgements are
+        bold), at least three digits wide, so that the widths seldom change as evidence grows."""
+        header = self.tree.header()
+        bold = self.tree.font()
+        bold.setBold(True)
+        metrics = QFontMetrics(bold)
+        dash = metrics.horizontalAdvance(NO_EVIDENCE)
+        for column, largest in self.model.largest_counts().items():
+            digits = metrics.horizontalAdvance("9" * max(3, len(str(largest))))
+            width = max(self._header_widths[column], max(digits, dash) + CELL_PADDING)
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
 
     # --- the filter --------------------------------------------------------------------
     @property
