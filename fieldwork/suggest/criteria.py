@@ -245,6 +245,7 @@ class CriterionRanker:
                     votes.get(criterion_id),
                     learned > lexical.get(criterion_id, 0.0),
                     analysis.surfaces,
+                    self._idf,
                 )
                 if explain
                 else ()
@@ -267,8 +268,14 @@ def _why(
     vote: Vote | None,
     learned_first: bool,
     surfaces: dict[str, str],
+    vocabulary: Collection[str],
 ) -> tuple[str, ...]:
-    """The note's own words behind the score, from whichever part weighed more first."""
+    """The note's own words behind the score, from whichever part weighed more first.
+
+    Words are shown as written, except that an ordinary word of the framework capitalised only
+    because it starts a sentence is shown in lower case: "RHI", "SWs" and a local team such as
+    "Gatehouse" keep their capitals, "Strategy" does not.
+    """
     framework_terms = [t for t, _ in sorted(parts.items(), key=lambda kv: (-kv[1], kv[0]))]
     learned_terms = list(affinity.why) if affinity is not None else []
     if vote is not None:
@@ -277,9 +284,11 @@ def _why(
     shown: list[str] = []
     for term in ordered:
         if term.startswith("#"):  # a case or practitioner reference, shown as written
-            phrase = term[1:].upper()
+            phrase = surfaces.get(term, term[1:].upper())
         else:  # a pair reads as the phrase the inspector wrote: "strategy discussion"
-            written = [surfaces.get(piece, piece) for piece in term.split(" ")]
+            written = [
+                _shown(surfaces.get(piece, piece), piece, vocabulary) for piece in term.split(" ")
+            ]
             phrase = " ".join(dict.fromkeys(written))  # "PA" stands for both its words
         words = phrase.split(" ")
         if phrase in shown or any(w in p.split(" ") for p in shown for w in words if " " in p):
@@ -289,6 +298,11 @@ def _why(
         if len(shown) >= WHY_LENGTH:
             break
     return tuple(shown)
+
+
+def _shown(written: str, stem: str, vocabulary: Collection[str]) -> str:
+    title_case = written[:1].isupper() and written[1:].islower()
+    return written.lower() if title_case and stem in vocabulary else written
 
 
 _lock = threading.Lock()

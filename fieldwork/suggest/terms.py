@@ -75,6 +75,7 @@ _SUFFIXES = (
     ("ly", 5),
 )
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WORD_CASED = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _DOUBLE = frozenset("bdgmnprt")
 _IRREGULAR = {"children": "child", "childrens": "child", "women": "woman", "men": "man"}
@@ -155,15 +156,24 @@ class Analysis:
 
 def analyse(text: str) -> Analysis:
     stems: list[str] = []
-    surfaces: dict[str, str] = {}
     for word in written_words(text):
-        for part in _stems_of(word):
-            stems.append(part)
-            surfaces.setdefault(part, word)
+        stems.extend(_stems_of(word))
     single = Counter(stems)
     terms = Counter(single)
     terms.update(f"{a} {b}" for a, b in pairwise(stems))
-    return Analysis(terms, single, references(text), surfaces)
+    return Analysis(terms, single, references(text), _surfaces(text))
+
+
+def _surfaces(text: str) -> dict[str, str]:
+    """Each stem and reference as the inspector first wrote it, capitals kept, for a "why"."""
+    surfaces: dict[str, str] = {}
+    for written in _WORD_CASED.findall(text.translate(_QUOTES).replace("-", " ")):
+        for part in _stems_of(written.lower()):
+            surfaces.setdefault(part, written)
+    for match in _REFERENCE.finditer(text):
+        letters, digits = match.groups()
+        surfaces.setdefault(f"#{letters.lower()}-{digits}", match.group())
+    return surfaces
 
 
 def term_counts(text: str) -> Counter[str]:

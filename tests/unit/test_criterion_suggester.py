@@ -91,7 +91,9 @@ def test_why_gives_the_inspectors_own_words(ranker: CriterionRanker) -> None:
     best = ranker.rank("Visits were cancelled and the IRO escalated the drift.", limit=1)[0]
     assert best.why
     written = {"visits", "were", "cancelled", "and", "the", "iro", "escalated", "drift"}
-    assert {word for why in best.why for word in why.split(" ")} <= written
+    assert {word.lower() for why in best.why for word in why.split(" ")} <= written
+    assert "IRO" in best.why or "iro" not in {w.lower() for w in best.why}  # shorthand as written
+    assert "Visits" not in best.why  # a framework word capitalised at the start of a sentence
 
 
 BACKGROUND = (
@@ -130,7 +132,7 @@ def test_accepted_tags_teach_the_inspectors_own_phrasing(ranker: CriterionRanker
     assert ranked.index(target) < 3  # among the first keys on show
     shown = after.criteria[ranked.index(target)]
     assert shown.learned_from == 3
-    assert any("bluebird" in why for why in shown.why)
+    assert any("Bluebird" in why for why in shown.why)  # a local name keeps its capital
     assert after.learned_from == 9
 
 
