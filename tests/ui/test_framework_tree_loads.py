@@ -190,6 +190,14 @@ def test_at_1280_px_titles_get_the_width_and_tooltips_carry_them(
     qtbot.waitUntil(lambda: model.counts_of(STRATEGY) is not None)
     tree.expandAll()
 
+    # The header paints the model's own texts, and names each mark in its tooltip.
+    for column in (NAME, *COUNT_COLUMNS):
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            shown = header.model().headerData(column, Qt.Orientation.Horizontal, role)
+            assert shown and shown == model.headerData(column, Qt.Orientation.Horizontal, role)
+    assert "Serious weaknesses" in model.headerData(
+        SERIOUS, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
     # The counts are as narrow as their numbers; the title column takes the rest.
     widths = [header.sectionSize(c) for c in COUNT_COLUMNS]
     assert header.sectionSize(NAME) >= 0.6 * tree.viewport().width()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFontMetrics, QShowEvent
+from PySide6.QtGui import QFontMetrics, QShowEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -65,6 +65,7 @@ class FrameworkTreePanel(QWidget):
         self.tree.setIndentation(INDENTATION)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has the full title
         header = self.tree.header()
+        header.setModel(self._header_texts())
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("99"))  # not 38 px
@@ -90,6 +91,22 @@ class FrameworkTreePanel(QWidget):
 
         ctx.evidence_changed.connect(self.refresh)
         ctx.framework_filter_changed.connect(self._follow_filter)
+
+    def _header_texts(self) -> QStandardItemModel:
+        """The model's header texts, tooltips and alignment, copied into a model of Qt's own for
+        the header to paint from: it repaints with every count load, and each text it asked the
+        tree model for was a call into Python, which a busy lane can hold up."""
+        copy = QStandardItemModel(0, self.model.columnCount(), self)
+        for column in range(self.model.columnCount()):
+            item = QStandardItem()
+            for role in (
+                Qt.ItemDataRole.DisplayRole,
+                Qt.ItemDataRole.ToolTipRole,
+                Qt.ItemDataRole.TextAlignmentRole,
+            ):
+                item.setData(self.model.headerData(column, Qt.Orientation.Horizontal, role), role)
+            copy.setHorizontalHeaderItem(column, item)
+        return copy
 
     # --- counts ------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
