@@ -28,14 +28,19 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "dol": ("deprivation", "liberty"),
     "dols": ("deprivation", "liberty"),
     "da": ("domestic", "abuse"),
+    "dsl": ("designated", "safeguarding", "lead"),
     "dv": ("domestic", "abuse"),
     "edt": ("emergency", "duty"),
     "ehcp": ("education", "health", "care", "plan"),
     "ehe": ("elective", "home", "education"),
     "eet": ("education", "employment", "training"),
+    "ewo": ("education", "welfare", "officer"),
     "fgc": ("family", "group", "conference"),
+    "fsw": ("family", "support", "worker"),
+    "hos": ("head", "service"),
     "icpc": ("initial", "child", "protection", "conference"),
     "idva": ("domestic", "abuse"),
+    "iha": ("initial", "health", "assessment"),
     "iro": ("independent", "reviewing", "officer"),
     "lac": ("looked", "after", "child"),
     "lado": ("designated", "officer", "allegation"),
@@ -44,20 +49,29 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "neet": ("education", "employment", "training"),
     "nfa": ("no", "further", "action"),
     "nqsw": ("newly", "qualified"),
+    "nrm": ("national", "referral", "mechanism", "trafficking"),
     "pa": ("personal", "adviser"),
     "pep": ("personal", "education", "plan"),
+    "pf": ("private", "fostering"),
     "plo": ("pre", "proceeding"),
+    "psw": ("principal", "social", "worker"),
+    "qa": ("quality", "assurance"),
     "raa": ("regional", "adoption", "agency"),
     "rcpc": ("review", "child", "protection", "conference"),
+    "rha": ("review", "health", "assessment"),
     "rhi": ("return", "home", "interview"),
     "s20": ("section", "20"),
     "s47": ("section", "47", "enquiry"),
+    "sef": ("self", "evaluation"),
     "sdq": ("emotional", "wellbeing"),
     "sgo": ("special", "guardianship"),
     "strat": ("strategy", "discussion"),
     "sw": ("social", "worker"),
+    "tm": ("team", "manager"),
     "uasc": ("unaccompanied", "asylum"),
+    "yoi": ("young", "offender", "institution", "custody"),
     "yos": ("youth", "offending"),
+    "yot": ("youth", "offending"),
 }
 
 # Endings folded away (longest first), with the shortest stem each may leave.
@@ -111,9 +125,12 @@ def _reference(word: str) -> bool:
 def _stems_of(word: str) -> tuple[str, ...]:
     """A written word's stems: folded, an abbreviation spelt out, stop words and references gone."""
     folded = fold(word)
+    spelt = ABBREVIATIONS.get(folded)
+    if spelt is None and folded.endswith("s") and len(folded) > 2:
+        spelt = ABBREVIATIONS.get(folded[:-1])  # "SWs", "PAs", "IROs"
     return tuple(
         stem(part)
-        for part in ABBREVIATIONS.get(folded, (folded,))
+        for part in spelt or (folded,)
         if part not in STOPWORDS and len(part) > 1 and not _reference(part)
     )
 

@@ -58,6 +58,10 @@ def test_stems_fold_endings_and_spell_out_sector_shorthand() -> None:
     assert content_stems("Strat held; PA visited") == content_stems(
         "strategy discussion held; personal adviser visited"
     )
+    assert content_stems("SWs and PAs; PF") == content_stems(
+        "social worker and personal adviser; private fostering"
+    )
+    assert content_stems("gas bills") == ["gas", "bill"]  # only a known shorthand is spelt out
     # Case and practitioner references are no evidence of a criterion in general.
     assert content_stems("C-014 seen by P07") == ["seen"]
     assert references("C-014 seen by P07, then c014 again; s47 begun") == {"#c-014": 2, "#p-07": 1}
