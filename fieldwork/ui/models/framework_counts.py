@@ -56,14 +56,6 @@ def is_empty(counts: Counts | None) -> bool:
     return counts is not None and counts.total == 0
 
 
-def count_text(counts: Counts | None, column: int) -> str:
-    if counts is None:
-        return ""
-    if counts.total == 0:
-        return NO_EVIDENCE
-    return str(count_value(counts, column))
-
-
 def count_value(counts: Counts, column: int) -> int:
     """The number a count column shows for these counts."""
     if column == EVIDENCE:
@@ -84,28 +76,25 @@ def _spoken(counts: Counts, column: int) -> str:
     return f"{number} serious weakness{'' if number == 1 else 'es'}"
 
 
-def count_sentence(counts: Counts) -> str:
+@dataclass(frozen=True, slots=True)
+class RowTexts:
+    """Everything a node's row says of its counts, worked out once for all its cells."""
+
+    name_spoken: str
+    tooltip: str  # of every count cell
+    counts: tuple[tuple[str, str], ...]  # per count column: its text and its spoken text
+
+
+def row_texts(kind: str, title: str, counts: Counts | None) -> RowTexts:
+    name = f"{kind.capitalize()}: {title}"
+    if counts is None:
+        return RowTexts(name, "", tuple(("", "") for _ in COUNT_COLUMNS))
     if counts.total == 0:
-        return "no evidence"
-    parts = [_spoken(counts, column) for column in COUNT_COLUMNS]
-    if counts.escalations:
-        parts.append(f"{counts.escalations} escalated")
-    return ", ".join(parts)
-
-
-def count_tooltip(counts: Counts | None) -> str:
-    if counts is None:
-        return ""
-    sentence = count_sentence(counts)
-    return rich_tooltip(sentence[:1].upper() + sentence[1:] + ".")
-
-
-def accessible_text(kind: str, title: str, counts: Counts | None, column: int) -> str:
-    """What a screen reader says for a cell: the name cell says everything, a count cell its
-    own count in words (the headers are marks)."""
-    if column == NAME:
-        name = f"{kind.capitalize()}: {title}"
-        return name if counts is None else f"{name}, {count_sentence(counts)}"
-    if counts is None:
-        return ""
-    return "no evidence" if counts.total == 0 else _spoken(counts, column)
+        cells = tuple((NO_EVIDENCE, "no evidence") for _ in COUNT_COLUMNS)
+        sentence = "no evidence"
+    else:
+        cells = tuple((str(count_value(counts, c)), _spoken(counts, c)) for c in COUNT_COLUMNS)
+        escalated = [f"{counts.escalations} escalated"] if counts.escalations else []
+        sentence = ", ".join([spoken for _, spoken in cells] + escalated)
+    tooltip = rich_tooltip(sentence[:1].upper() + sentence[1:] + ".")
+    return RowTexts(f"{name}, {sentence}", tooltip, cells)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QFontMetrics, QShowEvent, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QEvent, QModelIndex, Qt
+from PySide6.QtGui import QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -65,7 +65,6 @@ class FrameworkTreePanel(QWidget):
         self.tree.setIndentation(INDENTATION)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)  # the tooltip has the full title
         header = self.tree.header()
-        header.setModel(self._header_texts())
         header.setStretchLastSection(False)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("99"))  # not 38 px
@@ -92,28 +91,17 @@ class FrameworkTreePanel(QWidget):
         ctx.evidence_changed.connect(self.refresh)
         ctx.framework_filter_changed.connect(self._follow_filter)
 
-    def _header_texts(self) -> QStandardItemModel:
-        """The model's header texts, tooltips and alignment, copied into a model of Qt's own for
-        the header to paint from: it repaints with every count load, and each text it asked the
-        tree model for was a call into Python, which a busy lane can hold up."""
-        copy = QStandardItemModel(0, self.model.columnCount(), self)
-        for column in range(self.model.columnCount()):
-            item = QStandardItem()
-            for role in (
-                Qt.ItemDataRole.DisplayRole,
-                Qt.ItemDataRole.ToolTipRole,
-                Qt.ItemDataRole.TextAlignmentRole,
-            ):
-                item.setData(self.model.headerData(column, Qt.Orientation.Horizontal, role), role)
-            copy.setHorizontalHeaderItem(column, item)
-        return copy
-
     # --- counts ------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._loaded_once:
             self._loaded_once = True
             self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.model.palette_changed()  # the model keeps the muted colour it was given
 
     def refresh(self) -> None:
         """Ask the read lane for fresh counts; a newer request makes this one's result stale."""
