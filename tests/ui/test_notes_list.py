@@ -102,3 +102,19 @@ def test_choosing_a_row_names_the_note(qtbot: QtBot, ctx: WorkspaceContext) -> N
     with qtbot.waitSignal(panel.note_chosen) as chosen:
         panel.table.selectRow(3)
     assert chosen.args[0] == panel.model.index(3, 0).data(NoteIdRole)
+
+
+@pytest.mark.parametrize("width", [480, 640, 1000])
+def test_the_note_column_keeps_the_most_room_as_the_list_narrows(
+    qtbot: QtBot, ctx: WorkspaceContext, width: int
+) -> None:
+    panel = NotesList(ctx)
+    qtbot.addWidget(panel)
+    panel.resize(width, 500)
+    panel.show()
+    qtbot.waitExposed(panel)
+    table = panel.table
+    widths = [table.columnWidth(c) for c in range(panel.model.columnCount())]
+    note = widths[-1]
+    assert note >= max(widths[:-1]), widths
+    assert sum(widths) <= table.viewport().width() + 1, "no sideways scrolling to read the note"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -25,6 +26,21 @@ from fieldwork.ui.delegates.snippet_delegate import SnippetDelegate
 from fieldwork.ui.models.notes_table_model import NoteIdRole, NotesTableModel
 
 PAGE = 200
+
+
+# Column -> (share of the list's width, least, most) in pixels; the note takes what is left.
+COLUMN_WIDTHS = {0: (1.0, 112, 112), 1: (0.16, 70, 130), 2: (1.0, 64, 64), 3: (0.2, 90, 140)}
+
+
+class _NotesTable(QTableView):
+    """A table that says when its viewport changes size (the scroll area's resize event is
+    the viewport's; an event filter instead would see every paint event in Python)."""
+
+    resized = Signal()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
 
 class NotesList(QWidget):
@@ -51,7 +67,7 @@ class NotesList(QWidget):
         self.summary.setAccessibleName("Search results summary")
         self.model = NotesTableModel(lambda: (self._activities, self._cases))
         self.model.fetch_more_requested = self._fetch_more
-        self.table = QTableView()
+        self.table = _NotesTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Notes")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -66,8 +82,7 @@ class NotesList(QWidget):
         )
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((112, 130, 64, 140)):
-            self.table.setColumnWidth(column, width)
+        self.table.resized.connect(self._fit_columns)
         # Compact rows: a screen of notes, not a screen of padding.
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -83,6 +98,13 @@ class NotesList(QWidget):
         self.evaluation.currentIndexChanged.connect(self.refresh)
         ctx.framework_filter_changed.connect(self._set_node)
         ctx.evidence_changed.connect(self.refresh)
+
+    def _fit_columns(self) -> None:
+        """Time and cases at their width, activity and tags a share of what the list has, so the
+        note itself keeps the rest: at 1280 px wide it was left a dozen characters."""
+        width = self.table.viewport().width()
+        for column, (share, least, most) in COLUMN_WIDTHS.items():
+            self.table.setColumnWidth(column, max(least, min(most, int(width * share))))
 
     def set_lookups(self, activities: dict[str, str], cases: dict[str, str]) -> None:
         self._activities, self._cases = activities, cases
