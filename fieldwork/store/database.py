@@ -158,7 +158,10 @@ class Database:
     def raw(self) -> Iterator[Any]:
         """This thread's DB-API connection, for pragmas, checkpoints and backups."""
         with self.engine().connect() as connection:
-            yield connection.connection.driver_connection
+            driver = connection.connection.driver_connection
+            if driver is None:  # taken away by a close on another thread
+                raise NotebookLocked()
+            yield driver
 
     def release_thread(self) -> None:
         """Close the calling thread's connection (SQLite connections close on their own thread)."""

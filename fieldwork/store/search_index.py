@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from fieldwork.domain.errors import NotebookLocked
 from fieldwork.domain.evidence import Tag
 from fieldwork.domain.ids import CaseId
 from fieldwork.domain.search import NoteHit, SearchPage, SearchQuery, SearchTerm, split_search_text
@@ -49,7 +50,12 @@ class SearchIndex:
     # Searching runs on the DB-API cursor of the session's own connection (same transaction):
     # on this hot path SQLAlchemy's statement handling cost more than the queries themselves.
     def _rows(self, statement: str, params: dict[str, Any] | list[int]) -> list[Any]:
-        cursor = self.session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+        connection = self.session.connection().connection.driver_connection
+        if connection is None:
+            # The notebook closed (a lock) from another lane while this unit of work was under
+            # way: its connection was taken away. Say so as the lock, not as a fault.
+            raise NotebookLocked()
+        cursor = connection.cursor()
         try:
             return list(cursor.execute(statement, params).fetchall())
         finally:
