@@ -35,6 +35,7 @@ from fieldwork.ui.models.judgements_model import (
     unanswered,
 )
 from fieldwork.ui.panels.coverage_canvas import CoverageCanvas, CoverageLegend
+from fieldwork.ui.panels.shown_loading import LoadWhenShown
 from fieldwork.ui.tasks import weak_callback
 
 
@@ -56,7 +57,6 @@ class CoverageView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._stale = False
         self.without_evidence: tuple[str, ...] = ()  # criterion ids, in the order shown
         self.setAccessibleName("Coverage of the framework")
 
@@ -121,15 +121,15 @@ class CoverageView(QWidget):
         self.canvas.picked.connect(self.ctx.framework_filter_changed.emit)
         self.table.activated.connect(self._pick_row)  # Enter (and double-click)
         self.table.clicked.connect(self._pick_row)
-        self.ctx.evidence_changed.connect(self._evidence_changed)
-        if load_when_shown:
-            self._stale = True  # showEvent loads it
-        else:
+        # Hidden, it only notes that it is out of date, and loads when next shown.
+        self._loader = LoadWhenShown(self, self.refresh)
+        self.ctx.evidence_changed.connect(self._loader.request)
+        if not load_when_shown:
             self.refresh()
 
     # --- data --------------------------------------------------------------------------
     def refresh(self) -> None:
-        self._stale = False
+        self._loader.stale = False
         # A key of its own: the framework tree also reads coverage, and a shared key would let
         # one panel's request replace the other's.
         self.ctx.read(
@@ -137,17 +137,6 @@ class CoverageView(QWidget):
             weak_callback(self._apply),
             key="coverage-view",
         )
-
-    def _evidence_changed(self) -> None:
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
 
     def _apply(self, result: tuple[Any, list[Enquiry]]) -> None:
         coverage, enquiries = result
