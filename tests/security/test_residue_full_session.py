@@ -40,16 +40,13 @@ from fieldwork.ui.main_window import MainWindow
 from tests.support.notebooks import CHEAP_KDF, inspection
 from tests.support.pdf import all_text, reader
 from tests.support.residue import files_under, find_markers, marker
+from tests.support.window import enter_passphrase
 
 pytestmark = [pytest.mark.ui, pytest.mark.slow]
 
 
 def _unlock(qtbot: QtBot, window: MainWindow, passphrase: str) -> None:
-    qtbot.waitUntil(
-        lambda: window.session._dialog is not None and window.session._dialog.isVisible(),
-        timeout=10000,
-    )
-    window.session._dialog.unlock_requested.emit(passphrase, "")
+    enter_passphrase(qtbot, window, passphrase)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=20000)
 
 

@@ -15,47 +15,26 @@ from fieldwork.runtime.paths import folders
 from fieldwork.services import backups
 from fieldwork.ui.dialogs.restore_dialog import DamagedNotebookDialog, RestoreDialog
 from fieldwork.ui.main_window import MainWindow
-from tests.support.notebooks import TEST_PASSPHRASE, new_notebook
+from tests.support.notebooks import new_notebook
+from tests.support.window import closed_notebook, enter_passphrase, record_shown_errors
 
 pytestmark = pytest.mark.ui
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    created = new_notebook(tmp_path)
-    created.notebook.close()
-    return created.notebook.folder
+    return closed_notebook(tmp_path)
 
 
 @pytest.fixture
 def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Errors the window would show in a modal box (which would stall the test)."""
-    shown: list[str] = []
-
-    def record(_parent: object, error: BaseException, _title: str = "") -> None:
-        shown.append(f"{type(error).__name__}: {error}")
-
-    for module in (
-        "fieldwork.ui.main_window",
-        "fieldwork.ui.session",
-        "fieldwork.ui.dialogs.restore_dialog",
-    ):
-        monkeypatch.setattr(f"{module}.show_error", record)
-    return shown
+    return record_shown_errors(monkeypatch, "fieldwork.ui.dialogs.restore_dialog")
 
 
 def _open(qtbot: QtBot, window: MainWindow, folder: Path) -> None:
     window.session.open_folder(folder)
-    _unlock(qtbot, window)
+    enter_passphrase(qtbot, window)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
-
-
-def _unlock(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(
-        lambda: window.session._dialog is not None and window.session._dialog.isVisible(),
-        timeout=10000,
-    )
-    window.session._dialog.unlock_requested.emit(TEST_PASSPHRASE, "")
 
 
 def _wait_closed(qtbot: QtBot, folder: Path) -> None:
@@ -143,7 +122,7 @@ def test_the_backup_time_shows_only_while_a_notebook_is_open(
     )
 
     window.unlock()
-    _unlock(qtbot, window)
+    enter_passphrase(qtbot, window)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
     assert label.isVisible()
     qtbot.waitUntil(lambda: label.text().startswith("Backed up "), timeout=10000)
@@ -195,7 +174,7 @@ def test_a_backup_failing_on_lock_is_told_after_unlocking_not_on_the_lock_screen
     qtbot.waitUntil(lambda: not window.tasks.busy, timeout=10000)
     assert window.statusBar().currentMessage() == ""  # the lock screen shows no activity
     window.unlock()
-    _unlock(qtbot, window)
+    enter_passphrase(qtbot, window)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
     qtbot.waitUntil(lambda: "plugged in" in window.statusBar().currentMessage(), timeout=10000)
     assert shown_errors == []
@@ -223,7 +202,7 @@ def test_a_damaged_notebook_offers_the_latest_good_backup(
     assert "passphrase that was current on" in offer.passphrase.text()
     assert "kept exactly as it is" in offer.offer.text()
     offer.restore_button.click()
-    _unlock(qtbot, window)  # the restored copy opens with the passphrase of its day
+    enter_passphrase(qtbot, window)  # the restored copy opens with the passphrase of its day
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
     restored = window.session.path
     assert restored is not None and restored.name.startswith("test-restored-")
@@ -249,7 +228,7 @@ def test_a_missing_key_file_offers_the_backups_key_file(
     assert offer.restore_button.text() == "Use the backup's key file"
     assert "notes themselves are not affected" in offer.offer.text()
     offer.restore_button.click()
-    _unlock(qtbot, window)
+    enter_passphrase(qtbot, window)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
     assert window.session.path == folder
     assert shown_errors == []

@@ -21,6 +21,7 @@ from fieldwork.ui.main_window import MainWindow
 from fieldwork.ui.unsaved_typing import LOCK_QUESTION, QUIT_LOCKED_QUESTION
 from tests.support.disk_full import writes_fail
 from tests.support.notebooks import TEST_PASSPHRASE, new_notebook
+from tests.support.window import closed_notebook, enter_passphrase, record_shown_errors
 
 pytestmark = pytest.mark.ui
 
@@ -30,21 +31,12 @@ UNSAVED = " Then the manager overturned it without a visit."
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    created = new_notebook(tmp_path)
-    created.notebook.close()
-    return created.notebook.folder
+    return closed_notebook(tmp_path)
 
 
 @pytest.fixture
 def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    shown: list[str] = []
-
-    def record(_parent: object, error: BaseException, _title: str = "") -> None:
-        shown.append(f"{type(error).__name__}: {error}")
-
-    for module in ("fieldwork.ui.main_window", "fieldwork.ui.session"):
-        monkeypatch.setattr(f"{module}.show_error", record)
-    return shown
+    return record_shown_errors(monkeypatch)
 
 
 @pytest.fixture
@@ -53,7 +45,7 @@ def window(qtbot: QtBot, folder: Path) -> Iterator[MainWindow]:
     qtbot.addWidget(main)
     main.show()
     main.session.open_folder(folder)
-    _enter_passphrase(qtbot, main)
+    enter_passphrase(qtbot, main)
     qtbot.waitUntil(lambda: main.workspace is not None, timeout=10000)
     main.workspace.editor.retry_ms = 150
     yield main
@@ -63,17 +55,9 @@ def window(qtbot: QtBot, folder: Path) -> Iterator[MainWindow]:
     qtbot.waitUntil(lambda: not main.tasks.busy, timeout=10000)
 
 
-def _enter_passphrase(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.waitUntil(
-        lambda: window.session._dialog is not None and window.session._dialog.isVisible(),
-        timeout=10000,
-    )
-    window.session._dialog.unlock_requested.emit(TEST_PASSPHRASE, "")
-
-
 def _unlock(qtbot: QtBot, window: MainWindow) -> Any:
     window.unlock()
-    _enter_passphrase(qtbot, window)
+    enter_passphrase(qtbot, window)
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
     return window.workspace.editor
 

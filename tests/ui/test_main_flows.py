@@ -10,36 +10,20 @@ from PySide6.QtGui import QKeySequence
 from pytestqt.qtbot import QtBot
 
 from fieldwork.ui.main_window import MainWindow
-from tests.support.notebooks import TEST_PASSPHRASE, new_notebook
+from tests.support.notebooks import TEST_PASSPHRASE
+from tests.support.window import closed_notebook, enter_passphrase, record_shown_errors
 
 pytestmark = pytest.mark.ui
 
 
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
-    created = new_notebook(tmp_path)
-    created.notebook.close()
-    return created.notebook.folder
-
-
-def unlock(qtbot: QtBot, window: MainWindow, passphrase: str) -> None:
-    qtbot.waitUntil(
-        lambda: window.session._dialog is not None and window.session._dialog.isVisible()
-    )
-    window.session._dialog.unlock_requested.emit(passphrase, "")
+    return closed_notebook(tmp_path)
 
 
 @pytest.fixture
 def shown_errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Errors the window would show in a message box (a modal box would stall the test)."""
-    shown: list[str] = []
-
-    def record(_parent: object, error: BaseException, _title: str = "") -> None:
-        shown.append(f"{type(error).__name__}: {error}")
-
-    for module in ("fieldwork.ui.main_window", "fieldwork.ui.session"):
-        monkeypatch.setattr(f"{module}.show_error", record)
-    return shown
+    return record_shown_errors(monkeypatch)
 
 
 def test_open_type_tag_search_lock_unlock_judge(
@@ -50,7 +34,7 @@ def test_open_type_tag_search_lock_unlock_judge(
     window.show()
     window.session.open_folder(folder)
     # A wrong passphrase says so and lets the user try again.
-    unlock(qtbot, window, "not the passphrase")
+    enter_passphrase(qtbot, window, "not the passphrase")
     dialog = window.session._dialog
     qtbot.waitUntil(lambda: "does not open this notebook" in dialog.error.text(), timeout=10000)
     assert dialog.isVisible()
@@ -93,7 +77,7 @@ def test_open_type_tag_search_lock_unlock_judge(
     assert window.workspace is None
     qtbot.waitUntil(lambda: not window.tasks.busy)
     window.lock_screen.unlock_requested.emit()
-    unlock(qtbot, window, TEST_PASSPHRASE)
+    enter_passphrase(qtbot, window, TEST_PASSPHRASE)
     qtbot.waitUntil(lambda: window.workspace is not None)
     qtbot.waitUntil(lambda: window.workspace.editor.text.toPlainText().endswith(" Unsaved words"))
     editor = window.workspace.editor
