@@ -131,25 +131,19 @@ def record_inspection(
         raise NotebookError("This notebook has no inspection details.")
     if demo:
         forget_record(notebook.folder)  # one kept by an earlier version
-        return RetentionStatus(
-            notebook.folder,
-            notebook.notebook_id,
-            inspection.end_date,
-            today or date.today(),
-            preferences.retention_days,
-            demo=True,
-        )
-    records = _read_records()
-    entry = {"notebook_id": notebook.notebook_id, "ended": inspection.end_date.isoformat()}
-    if records.get(_key(notebook.folder)) != entry:
-        records[_key(notebook.folder)] = entry
-        _write_records(records)
+    else:
+        records = _read_records()
+        entry = {"notebook_id": notebook.notebook_id, "ended": inspection.end_date.isoformat()}
+        if records.get(_key(notebook.folder)) != entry:
+            records[_key(notebook.folder)] = entry
+            _write_records(records)
     return RetentionStatus(
         notebook.folder,
         notebook.notebook_id,
         inspection.end_date,
         today or date.today(),
         preferences.retention_days,
+        demo=demo,
     )
 
 
