@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fieldwork.ui.main_window import MainWindow
@@ -40,3 +42,17 @@ def enter_passphrase(qtbot: QtBot, window: MainWindow, passphrase: str = TEST_PA
         timeout=10000,
     )
     window.session._dialog.unlock_requested.emit(passphrase, "")
+
+
+def read_next_message_box(seen: list[str]) -> None:
+    """When the next modal message box opens, note its text in `seen` and close it."""
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(10, read_and_close)
+            return
+        seen.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(0, read_and_close)

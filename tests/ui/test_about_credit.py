@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fieldwork.ui.main_window import MainWindow
+from tests.support.window import read_next_message_box
 
 pytestmark = pytest.mark.ui
 
@@ -18,16 +17,7 @@ def test_about_box_carries_the_open_government_licence_credit(qtbot: QtBot) -> N
     window = MainWindow()
     qtbot.addWidget(window)
     seen: list[str] = []
-
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, read_and_close)
-            return
-        seen.append(box.text())
-        box.accept()
-
-    QTimer.singleShot(0, read_and_close)
+    read_next_message_box(seen)
     window.show_about()
     assert len(seen) == 1
     assert CREDIT in seen[0]

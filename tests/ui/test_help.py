@@ -6,9 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer, qVersion
+from PySide6.QtCore import qVersion
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from fieldwork import __version__
@@ -25,6 +24,7 @@ from fieldwork.ui.dialogs.help_dialogs import (
 )
 from fieldwork.ui.main_window import MainWindow
 from fieldwork.ui.panels.tag_keys import KEY_HELP
+from tests.support.window import read_next_message_box
 
 pytestmark = pytest.mark.ui
 
@@ -186,15 +186,6 @@ def test_about_names_version_frameworks_toolkit_licence_and_credit(
     assert f"Qt {qVersion()}" in text and "Licence:" in text
     assert "Open Government Licence v3.0" in text
     seen: list[str] = []
-
-    def read_and_close() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QMessageBox):
-            QTimer.singleShot(10, read_and_close)
-            return
-        seen.append(box.text())
-        box.accept()
-
-    QTimer.singleShot(0, read_and_close)
+    read_next_message_box(seen)
     window.commands.about.trigger()
     assert seen == [text]
