@@ -14,6 +14,7 @@ from fieldwork.suggest.adaptation import Adaptation
 from fieldwork.suggest.areas import keyword_area_suggester
 from fieldwork.suggest.criteria import CriterionRanker, criterion_ranker
 from fieldwork.suggest.terms import analyse, content_stems, references, stem
+from tests.support.tagged_notes import BACKGROUND
 
 NOTES = Path(__file__).resolve().parents[1] / "data" / "suggest" / "criteria-notes.jsonl"
 
@@ -100,14 +101,6 @@ def test_why_gives_the_inspectors_own_words(ranker: CriterionRanker) -> None:
     assert "Visits" not in best.why  # a framework word capitalised at the start of a sentence
 
 
-BACKGROUND = (
-    ("Caseloads in the assessment team are high.", "lead.workforce.stability-caseloads"),
-    ("Strategy discussion held late without police.", "hp.protection.strategy-enquiries"),
-    ("Personal adviser keeps in touch every fortnight.", "cl.relationships.pa-contact"),
-    ("Supervision records show no reflection.", "lead.workforce.supervision-oversight"),
-    ("Return home conversations offered after each episode.", "hp.risk.exploitation-missing"),
-    ("Health assessments completed late for most children.", "cic.wellbeing.health"),
-)
 BLUEBIRD = (
     "Bluebird meeting for C-310: twin-track decision by the second month.",
     "At Bluebird the managers challenged the wait for C-311.",

@@ -21,6 +21,7 @@ from fieldwork.services.suggestions import (
 )
 from tests.support.notebooks import new_notebook
 from tests.support.residue import find_markers
+from tests.support.tagged_notes import BACKGROUND
 
 TARGET = "cic.permanence.planning"
 # A word of this inspector's own, unknown to the framework: only her tags can give it meaning.
@@ -32,16 +33,6 @@ def tag(notebook: Notebook, text: str, *criteria: str, note_id: str | None = Non
     draft = NoteDraft(NoteId(note_id), text, tags=tuple(Tag(c, "strength") for c in criteria))
     notes.save_note(notebook, draft)
     return note_id
-
-
-BACKGROUND = (
-    ("Caseloads in the assessment team are high.", "lead.workforce.stability-caseloads"),
-    ("Strategy discussion held late without police.", "hp.protection.strategy-enquiries"),
-    ("Personal adviser keeps in touch every fortnight.", "cl.relationships.pa-contact"),
-    ("Supervision records show no reflection.", "lead.workforce.supervision-oversight"),
-    ("Return home conversations offered after each episode.", "hp.risk.exploitation-missing"),
-    ("Health assessments completed late for most children.", "cic.wellbeing.health"),
-)
 
 
 def background(notebook: Notebook) -> None:
