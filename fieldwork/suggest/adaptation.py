@@ -53,7 +53,6 @@ class Vote:
     """What the nearest tagged notes say for a criterion."""
 
     weight: float  # summed similarity above the floor of the neighbours carrying the tag
-    notes: int  # neighbours carrying it
     why: tuple[str, ...]  # the shared terms that weighed most
 
 
@@ -218,21 +217,24 @@ class Adaptation:
         nearest = heapq.nlargest(
             limit, ((d / self._notes[n].norm, n) for n, d in dots.items()), key=lambda x: x[0]
         )
-        votes: dict[str, tuple[float, int, dict[str, float]]] = {}
+        weights: dict[str, float] = {}
+        shared: dict[str, dict[str, float]] = {}  # criterion -> term it shares -> weight
         for similarity, note_id in nearest:
             if similarity <= SIMILAR_FLOOR:
                 break
             share = self._notes[note_id]
+            in_common = share.terms & query.keys()
             for criterion in share.criteria:
-                weight, count, shared = votes.get(criterion, (0.0, 0, {}))
-                for term in share.terms & query.keys():
-                    shared[term] = shared.get(term, 0.0) + query[term] * share.weights[term]
-                votes[criterion] = (weight + similarity - SIMILAR_FLOOR, count + 1, shared)
+                weights[criterion] = weights.get(criterion, 0.0) + similarity - SIMILAR_FLOOR
+                terms = shared.setdefault(criterion, {})
+                for term in in_common:
+                    terms[term] = terms.get(term, 0.0) + query[term] * share.weights[term]
         return {
             criterion: Vote(
                 weight,
-                count,
-                tuple(t for t, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0])))[:5],
+                tuple(
+                    t for t, _ in sorted(shared[criterion].items(), key=lambda kv: (-kv[1], kv[0]))
+                )[:5],
             )
-            for criterion, (weight, count, shared) in votes.items()
+            for criterion, weight in weights.items()
         }
