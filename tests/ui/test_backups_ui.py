@@ -139,9 +139,8 @@ def test_the_backup_time_shows_only_while_a_notebook_is_open(
     assert shown_errors == []
 
 
-def test_a_missing_backup_drive_is_shown_without_blocking(
-    qtbot: QtBot, folder: Path, shown_errors: list[str]
-) -> None:
+def _open_with_the_drive_out(qtbot: QtBot, folder: Path) -> tuple[MainWindow, Path]:
+    """The window, backing up to a drive that is not plugged in, with the notebook open."""
     stick = folders().data / "stick"
     window = MainWindow()
     window.preferences = replace(window.preferences, backup_folder=str(stick))
@@ -149,6 +148,13 @@ def test_a_missing_backup_drive_is_shown_without_blocking(
     window.show()
     _open(qtbot, window, folder)
     qtbot.waitUntil(lambda: window.backup_status.text() == "Not backed up", timeout=10000)
+    return window, stick
+
+
+def test_a_missing_backup_drive_is_shown_without_blocking(
+    qtbot: QtBot, folder: Path, shown_errors: list[str]
+) -> None:
+    window, stick = _open_with_the_drive_out(qtbot, folder)
     assert "plugged in" in window.backup_status.toolTip()
     assert not stick.exists() and shown_errors == []
     _type_a_note(qtbot, window, "Still typing while the drive is out.")
@@ -161,13 +167,7 @@ def test_a_missing_backup_drive_is_shown_without_blocking(
 def test_a_backup_failing_on_lock_is_told_after_unlocking_not_on_the_lock_screen(
     qtbot: QtBot, folder: Path, shown_errors: list[str]
 ) -> None:
-    stick = folders().data / "stick"
-    window = MainWindow()
-    window.preferences = replace(window.preferences, backup_folder=str(stick))
-    qtbot.addWidget(window)
-    window.show()
-    _open(qtbot, window, folder)
-    qtbot.waitUntil(lambda: window.backup_status.text() == "Not backed up", timeout=10000)
+    window, _ = _open_with_the_drive_out(qtbot, folder)
     _type_a_note(qtbot, window, "Typed while the drive is out.")
     window.lock()
     qtbot.waitUntil(lambda: not (folder / "notebook.open").exists(), timeout=10000)
